@@ -1,0 +1,1 @@
+//! The article: typed content generated at build time from `content/article.md`.

@@ -1,0 +1,1 @@
+//! The self-massage timer: routines and the session state machine (deadline based).

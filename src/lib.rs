@@ -1,0 +1,1 @@
+//! massage-guide: the Yew widget (placeholder during bootstrap).
