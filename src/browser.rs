@@ -1,0 +1,48 @@
+//! Every call into the browser (web-sys / js-sys) lives here, behind small typed wrappers,
+//! so components and hooks stay readable and the rest of the crate can render natively (SSR).
+//!
+//! All functions are fallible in the quiet way: a missing API returns `None`/`false`
+//! and never throws into the host page.
+
+use massage_guide_core::config::Attributes;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// Milliseconds since the Unix epoch: the one place the widget reads the wall clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Reads the embed attributes from the `<massage-guide>` host element.
+pub fn read_attributes(host: &Element) -> Attributes {
+    Attributes {
+        sections: host.get_attribute("sections"),
+        start: host.get_attribute("start"),
+        product_url: host.get_attribute("product-url"),
+        product_name: host.get_attribute("product-name"),
+        emergency_number: host.get_attribute("emergency-number"),
+        theme: host.get_attribute("theme"),
+    }
+}
+
+/// One console warning, prefixed so hosts can filter it.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Dispatches `massage-guide:<name>` on the host element; it bubbles and crosses shadow roots.
+/// `detail` is a list of string fields (never user answers).
+pub fn dispatch(host: &Element, name: &str, detail: &[(&str, &str)]) {
+    let object = js_sys::Object::new();
+    for (key, value) in detail {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    let type_ = ["massage-guide:", name].concat();
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&type_, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

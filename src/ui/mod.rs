@@ -1,0 +1,8 @@
+//! The component tree: `App` holds the tab shell and routes to the three sections.
+//! Components are thin: state machines live in the core, browser calls in `browser`.
+
+mod app;
+mod article;
+
+pub use app::{App, AppProps};
+pub use article::StaticArticle;

@@ -1,0 +1,85 @@
+// Shared plumbing for the end-to-end suites: Debian Chromium through playwright-core, a
+// static server on 127.0.0.1, and per-page collectors for errors and network requests.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+];
+
+export function launchChromium(options = {}) {
+  if (!existsSync(join(DIST, 'massage-guide.js'))) {
+    throw new Error('dist/ is missing: run `trunk build --release` (tools/test.sh does) first');
+  }
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options });
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.wasm': 'application/wasm', '.txt': 'text/plain',
+};
+
+/**
+ * Serves `dist/` at `/` and the test fixtures at `/fixtures/`. `headers(path)` may add
+ * response headers (e.g. a Content-Security-Policy for one page).
+ */
+export async function serve({ headers = () => ({}) } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [base, rel] = path.startsWith('/fixtures/') ? [FIXTURES, path.slice(10)] : [DIST, path.slice(1) || 'index.html'];
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * Watches one page: uncaught errors (`pageerror`), console errors and warnings, and every
+ * request it makes. `expectClean()` fails on any error not matched by `allow`.
+ */
+export function watch(page) {
+  const log = { pageErrors: [], consoleErrors: [], warnings: [], requests: [] };
+  page.on('pageerror', (error) => log.pageErrors.push(String(error && error.stack || error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+    if (message.type() === 'warning') log.warnings.push(message.text());
+  });
+  page.on('request', (request) => log.requests.push(request.url()));
+  log.problems = (allow = []) => [...log.pageErrors, ...log.consoleErrors]
+    .filter((text) => !allow.some((pattern) => pattern.test(text)));
+  return log;
+}
+
+/** Saves a full-page screenshot under tests/artifacts/ (git-ignored). */
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Resolves once `count` widgets on the page have mounted their app (inside shadow roots). */
+export async function widgetsReady(page, count = 1) {
+  await page.waitForFunction((n) => {
+    const hosts = [...document.querySelectorAll('massage-guide')];
+    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg'));
+  }, count, { timeout: 20000 });
+}

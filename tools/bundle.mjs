@@ -1,0 +1,119 @@
+// Trunk post_build hook: turns Trunk's output (wasm + no-modules glue) into the four deliverables.
+//
+//   massage-guide.js    one classic script: glue + wasm (latin-1 string) + CSS + embed/element.js
+//   index.html          the standalone page, using massage-guide.js like any host would
+//   massage-guide.html  the standalone page with the script inlined: nothing external
+//   snippet.html        what a shop pastes: the element with the pre-rendered article + script tag
+//
+// The article is pre-rendered by the native `prerender` binary (Yew SSR) so every page
+// shows it without JavaScript. Run by Trunk with TRUNK_STAGING_DIR set; also runnable by hand:
+//   node tools/bundle.mjs <staging-dir>
+import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sizeTable } from './sizes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!staging) throw new Error('usage: TRUNK_STAGING_DIR=dist/.stage node tools/bundle.mjs');
+
+const NAME = 'massage-guide';
+const gluePath = join(staging, `${NAME}.js`);
+const wasmPath = join(staging, `${NAME}_bg.wasm`);
+const glue = readFileSync(gluePath, 'utf8');
+const wasm = readFileSync(wasmPath);
+const css = minifyCss(readFileSync(join(root, 'styles/widget.css'), 'utf8'));
+const element = readFileSync(join(root, 'embed/element.js'), 'utf8');
+
+if (!/^let wasm_bindgen\b/m.test(glue) || /^\s*(import|export)\s/m.test(glue)) {
+  throw new Error('expected wasm-bindgen --target no-modules glue (data-bindgen-target="no-modules")');
+}
+
+// 1. The embed script. A UTF-8 byte order mark makes browsers decode it as UTF-8 whatever
+//    charset the host page declares (the wasm string holds characters U+0080..U+00FF).
+const script = [
+  '/*! massage-guide: lower back pain article, triage quiz and self-massage timer. */',
+  '(function () {',
+  "'use strict';",
+  "if (typeof window === 'undefined' || !window.customElements || !window.HTMLElement) return;",
+  "if (window.customElements.get('massage-guide')) return;",
+  `var MG_CSS = ${JSON.stringify(css)};`,
+  `var MG_WASM = "${latin1Literal(wasm)}";`,
+  'function mgGlue() {',
+  glue.replace(/^\/\/# sourceMappingURL.*$/m, ''),
+  'return wasm_bindgen;',
+  '}',
+  element,
+  '})();',
+  '',
+].join('\n');
+writeFileSync(gluePath, '\ufeff' + script, 'utf8');
+rmSync(wasmPath);
+
+// 2. The pre-rendered article (Yew SSR on the host).
+const prerendered = execFileSync('cargo', ['run', '--quiet', '-p', 'massage-guide-prerender'], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+}).trim();
+
+// 3. The standalone page: Trunk's index.html with the script tag and the article put in.
+const indexPath = join(staging, 'index.html');
+let page = readFileSync(indexPath, 'utf8');
+page = page.replace(/<link[^>]*data-trunk[^>]*>\s*/g, '');
+page = page.replace(/<script[^>]*massage-guide[^>]*><\/script>\s*/g, '');
+page = page.replace(/<link rel="(modulepreload|preload)"[^>]*>\s*/g, '');
+if (!page.includes('<!-- mg:prerender -->') || !page.includes('<!-- mg:script -->')) {
+  throw new Error('index.html must contain <!-- mg:prerender --> inside <massage-guide> and <!-- mg:script -->');
+}
+page = page.replace('<!-- mg:prerender -->', prerendered);
+writeFileSync(indexPath, page.replace('<!-- mg:script -->', `<script src="${NAME}.js" async></script>`));
+
+// 4. The single file: the same page with the script inline (escaped for the HTML parser).
+const inline = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+writeFileSync(join(staging, `${NAME}.html`), page.replace('<!-- mg:script -->', () => `<script>${inline}</script>`));
+
+// 5. The snippet a shop pastes.
+writeFileSync(
+  join(staging, 'snippet.html'),
+  [
+    '<!-- massage-guide: paste where the guide should appear; put massage-guide.js beside your page. -->',
+    `<massage-guide emergency-number="911">${prerendered}</massage-guide>`,
+    `<script src="${NAME}.js" async></script>`,
+    '',
+  ].join('\n'),
+);
+
+// 6. The size report (raw, gzip -9, brotli -11) of what ships, plus the bare wasm for reference.
+console.log(sizeTable([
+  ...['index.html', `${NAME}.js`, `${NAME}.html`, 'snippet.html']
+    .filter((f) => existsSync(join(staging, f)))
+    .map((f) => [f, readFileSync(join(staging, f))]),
+  [`(wasm alone, not shipped separately)`, wasm],
+]));
+
+/** The wasm bytes as the body of a double-quoted JS string: one character per byte. */
+function latin1Literal(bytes) {
+  let out = '';
+  for (const b of bytes) {
+    if (b === 0x5c) out += '\\\\';
+    else if (b === 0x22) out += '\\"';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b === 0x00) out += '\\x00';
+    else if (b === 0x3c) out += '\\x3c'; // never form "</script" or "<!--" in inline HTML
+    else out += String.fromCharCode(b);
+  }
+  return out;
+}
+
+/** Drops comments and collapses whitespace; enough for a hand-written stylesheet. */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}
