@@ -46,3 +46,15 @@ pub fn dispatch(host: &Element, name: &str, detail: &[(&str, &str)]) {
         let _ = host.dispatch_event(&event);
     }
 }
+
+/// Scrolls the element with `id` inside `root` into view and moves focus to it
+/// (headings carry `tabindex="-1"`), so keyboard and screen-reader users land there too.
+pub fn scroll_to_id(root: &Element, id: &str) {
+    let selector = ["[id=\"", id, "\"]"].concat();
+    if let Ok(Some(target)) = root.query_selector(&selector) {
+        target.scroll_into_view();
+        if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+            let _ = target.focus();
+        }
+    }
+}

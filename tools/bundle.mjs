@@ -71,8 +71,14 @@ page = page.replace('<!-- mg:prerender -->', prerendered);
 writeFileSync(indexPath, page.replace('<!-- mg:script -->', `<script src="${NAME}.js" async></script>`));
 
 // 4. The single file: the same page with the script inline (escaped for the HTML parser).
+//    Its icon becomes a data: URL so the file references nothing outside itself.
 const inline = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-writeFileSync(join(staging, `${NAME}.html`), page.replace('<!-- mg:script -->', () => `<script>${inline}</script>`));
+const iconUrl = 'data:image/svg+xml;base64,' + readFileSync(join(root, 'assets/icon.svg')).toString('base64');
+const single = page
+  .replace(/(<link rel="icon" href=")icon\.svg"/, (_, start) => `${start}${iconUrl}"`)
+  .replace('<!-- mg:script -->', () => `<script>${inline}</script>`);
+if (/\s(src|href)="(?!data:|#)/.test(single)) throw new Error(`${NAME}.html must not reference other files`);
+writeFileSync(join(staging, `${NAME}.html`), single);
 
 // 5. The snippet a shop pastes.
 writeFileSync(

@@ -1,5 +1,8 @@
-//! The root component: a tab bar over the enabled sections (article, quiz, timer).
+//! The root component: a tab bar over the enabled sections (article, quiz, timer), and the
+//! navigation between them (quiz results link to article sections and to the timer).
 
+use super::ArticleView;
+use crate::hooks::use_scroll_to_anchor;
 use massage_guide_core::config::{Config, Section};
 use yew::prelude::*;
 
@@ -17,17 +20,26 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let active = use_state(|| config.start);
-    // A new `start` or `sections` from the host wins over the tab the reader is on
-    // only when the current tab is no longer shown.
-    if !config.sections.contains(&*active) {
-        active.set(config.start);
-    }
+    let anchor = use_state(|| None::<&'static str>);
+    let root = use_node_ref();
+    use_scroll_to_anchor(root.clone(), anchor.clone());
+
+    // If the host removes the section the reader is on, fall back to its `start`.
+    let current = if config.sections.contains(&*active) { *active } else { config.start };
+
+    let jump_to_article = {
+        let (active, anchor) = (active.clone(), anchor.clone());
+        Callback::from(move |id: &'static str| {
+            active.set(Section::Article);
+            anchor.set(Some(id));
+        })
+    };
 
     let tabs = (config.sections.len() > 1).then(|| {
         html! {
             <nav class="mg-tabs" role="tablist" aria-label="Back pain guide">
                 { for config.sections.iter().map(|&section| {
-                    let selected = section == *active;
+                    let selected = section == current;
                     let onclick = { let active = active.clone(); Callback::from(move |_| active.set(section)) };
                     html! {
                         <button type="button" role="tab" class="mg-tab" part="tab"
@@ -40,12 +52,16 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    let product_url = config.product_url.clone().map(AttrValue::from);
+    let product_name = AttrValue::from(config.product_name.clone());
     html! {
-        <div class="mg" part="root">
+        <div class="mg" part="root" ref={root}>
             { tabs }
-            <div class="mg-panel" role="tabpanel" aria-labelledby={["mg-tab-", active.keyword()].concat()}>
-                { match *active {
-                    Section::Article => html! { <super::StaticArticle /> },
+            <div class="mg-panel" role="tabpanel" aria-labelledby={["mg-tab-", current.keyword()].concat()}>
+                { match current {
+                    Section::Article => html! {
+                        <ArticleView {product_url} {product_name} on_jump={jump_to_article} />
+                    },
                     Section::Quiz => html! { <p class="mg-placeholder">{ "Quiz: check whether massage is right for your back." }</p> },
                     Section::Timer => html! { <p class="mg-placeholder">{ "Timer: a guided self-massage." }</p> },
                 } }

@@ -5,4 +5,4 @@ mod app;
 mod article;
 
 pub use app::{App, AppProps};
-pub use article::StaticArticle;
+pub use article::{ArticleView, StaticArticle};

@@ -35,7 +35,7 @@ test('(a) the standalone page over http renders inside the shadow root', async (
   await screenshot(page, 'delivery-a-standalone-390');
   assert.deepEqual(log.problems(), []);
   assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.origin)), [], '(d) no foreign request');
-  assert.deepEqual([...new Set(log.requests.map((u) => new URL(u).pathname))].sort(), ['/', '/massage-guide.js']);
+  assert.deepEqual([...new Set(log.requests.map((u) => new URL(u).pathname))].sort(), ['/', '/icon.svg', '/massage-guide.js']);
   await page.close();
 });
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this). Installs what it needs first.
+#   1. native: cargo test --workspace (core rules, timer, article fidelity, SSR markup)
+#   2. wasm-bindgen-test in headless Chromium (components in a real DOM)
+#   3. release build (trunk + tools/bundle.mjs) and the size budget
+#   4. end-to-end suites in Chromium (Playwright), then Firefox and WebKit smoke tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+. tools/env.sh
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace --quiet
+
+step "wasm-bindgen-test in headless Chromium"
+WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
+  cargo test --quiet --target wasm32-unknown-unknown -p massage-guide
+
+step "release build"
+trunk build --release
+
+step "end-to-end (Chromium, Playwright)"
+node --test --test-concurrency=1 tests/e2e/
