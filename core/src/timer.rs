@@ -1,1 +1,0 @@
-//! The self-massage timer: routines and the session state machine (deadline based).
