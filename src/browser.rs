@@ -58,3 +58,65 @@ pub fn scroll_to_id(root: &Element, id: &str) {
         }
     }
 }
+
+// ---- Storage -------------------------------------------------------------------------
+// One namespaced localStorage value (`core::saved`). Where storage is missing, throws or
+// is full, the widget keeps working from an in-memory copy for the rest of the visit.
+
+use massage_guide_core::saved::{Saved, STORAGE_KEY};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The in-memory copy; `None` until first read.
+    static MEMORY: RefCell<Option<Saved>> = const { RefCell::new(None) };
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_saved() -> Saved {
+    MEMORY.with(|memory| {
+        memory
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let text = local_storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+                match text.as_deref().map(Saved::decode) {
+                    None => Saved::default(),
+                    Some(Ok(saved)) => saved,
+                    Some(Err(error)) => {
+                        warn(&["massage-guide: ", error.message()].concat());
+                        if let Some(storage) = local_storage() {
+                            let _ = storage.remove_item(STORAGE_KEY);
+                        }
+                        Saved::default()
+                    }
+                }
+            })
+            .clone()
+    })
+}
+
+/// The stored value of one part (`"quiz"`, `"timer"`), if any.
+pub fn stored(slot: &str) -> Option<String> {
+    load_saved().get(slot).map(str::to_string)
+}
+
+/// Stores (or with `None` forgets) one part. Never fails: storage errors leave the
+/// value in memory only.
+pub fn store(slot: &str, value: Option<&str>) {
+    let mut saved = load_saved();
+    if saved.get(slot) == value {
+        return;
+    }
+    saved.set(slot, value);
+    if let Some(storage) = local_storage() {
+        let _ = if saved.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &saved.encode()) };
+    }
+    MEMORY.with(|memory| *memory.borrow_mut() = Some(saved));
+}
+
+/// Drops the in-memory copy so the next read sees what another tab or the test wrote.
+pub fn reload_storage() {
+    MEMORY.with(|memory| *memory.borrow_mut() = None);
+}

@@ -6,5 +6,6 @@
 
 pub mod article;
 pub mod config;
+pub mod saved;
 pub mod timer;
 pub mod triage;

@@ -1,7 +1,7 @@
 //! The root component: a tab bar over the enabled sections (article, quiz, timer), and the
 //! navigation between them (quiz results link to article sections and to the timer).
 
-use super::ArticleView;
+use super::{ArticleView, QuizView, TimerView};
 use crate::hooks::use_scroll_to_anchor;
 use massage_guide_core::config::{Config, Section};
 use yew::prelude::*;
@@ -21,6 +21,7 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let active = use_state(|| config.start);
     let anchor = use_state(|| None::<&'static str>);
+    let suggested_routine = use_state(|| None::<&'static str>);
     let root = use_node_ref();
     use_scroll_to_anchor(root.clone(), anchor.clone());
 
@@ -34,6 +35,14 @@ pub fn App(props: &AppProps) -> Html {
             anchor.set(Some(id));
         })
     };
+
+    let open_timer = config.sections.contains(&Section::Timer).then(|| {
+        let (active, suggested_routine) = (active.clone(), suggested_routine.clone());
+        Callback::from(move |routine: &'static str| {
+            suggested_routine.set(Some(routine));
+            active.set(Section::Timer);
+        })
+    });
 
     let tabs = (config.sections.len() > 1).then(|| {
         html! {
@@ -62,8 +71,15 @@ pub fn App(props: &AppProps) -> Html {
                     Section::Article => html! {
                         <ArticleView {product_url} {product_name} on_jump={jump_to_article} />
                     },
-                    Section::Quiz => html! { <p class="mg-placeholder">{ "Quiz: check whether massage is right for your back." }</p> },
-                    Section::Timer => html! { <p class="mg-placeholder">{ "Timer: a guided self-massage." }</p> },
+                    Section::Quiz => html! {
+                        <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
+                            {product_url} {product_name} host={props.host.clone()}
+                            on_article={jump_to_article} on_timer={open_timer} />
+                    },
+                    Section::Timer => html! {
+                        <TimerView suggested={*suggested_routine} {product_url} {product_name}
+                            host={props.host.clone()} />
+                    },
                 } }
             </div>
         </div>

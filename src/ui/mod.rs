@@ -3,6 +3,10 @@
 
 mod app;
 mod article;
+mod quiz;
+mod timer;
 
 pub use app::{App, AppProps};
 pub use article::{ArticleView, StaticArticle};
+pub use quiz::{QuizProps, QuizView};
+pub use timer::{TimerProps, TimerView};

@@ -1,0 +1,123 @@
+//! The one namespaced value the widget keeps in `localStorage`: a versioned header line
+//! followed by one `slot=value` line per part (`quiz`, `timer`). Each part encodes and
+//! validates its own value; this module only owns the envelope.
+//!
+//! Anything that is not our envelope (corrupt, truncated, another version) decodes to
+//! an error so the browser layer can discard it with one warning.
+
+/// The `localStorage` key for everything the widget stores.
+pub const STORAGE_KEY: &str = "massage-guide";
+const HEADER: &str = "massage-guide/1";
+
+/// The stored parts, in a fixed order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    slots: Vec<(String, String)>,
+}
+
+/// Why a stored value was discarded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedError {
+    /// Not our format, or a version we do not read.
+    UnknownFormat,
+    /// Our header, but a line that is not `slot=value`.
+    Corrupt,
+}
+
+impl SavedError {
+    pub fn message(self) -> &'static str {
+        match self {
+            SavedError::UnknownFormat => "stored data has an unknown or old format; it was discarded",
+            SavedError::Corrupt => "stored data was corrupt; it was discarded",
+        }
+    }
+}
+
+impl Saved {
+    pub fn decode(text: &str) -> Result<Saved, SavedError> {
+        let mut lines = text.split('\n');
+        if lines.next() != Some(HEADER) {
+            return Err(SavedError::UnknownFormat);
+        }
+        let mut saved = Saved::default();
+        for line in lines.filter(|line| !line.is_empty()) {
+            let (slot, value) = line.split_once('=').ok_or(SavedError::Corrupt)?;
+            if !valid_slot(slot) || value.is_empty() {
+                return Err(SavedError::Corrupt);
+            }
+            saved.set(slot, Some(value));
+        }
+        Ok(saved)
+    }
+
+    pub fn encode(&self) -> String {
+        let mut text = String::from(HEADER);
+        for (slot, value) in &self.slots {
+            text.push('\n');
+            text.push_str(slot);
+            text.push('=');
+            text.push_str(value);
+        }
+        text
+    }
+
+    pub fn get(&self, slot: &str) -> Option<&str> {
+        self.slots.iter().find(|(name, _)| name == slot).map(|(_, value)| value.as_str())
+    }
+
+    /// Sets or (with `None`) removes a slot. Values with a newline are refused (kept out).
+    pub fn set(&mut self, slot: &str, value: Option<&str>) {
+        self.slots.retain(|(name, _)| name != slot);
+        if let Some(value) = value.filter(|v| !v.is_empty() && !v.contains('\n')) {
+            if valid_slot(slot) {
+                self.slots.push((slot.to_string(), value.to_string()));
+                self.slots.sort();
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+}
+
+fn valid_slot(slot: &str) -> bool {
+    !slot.is_empty() && slot.len() <= 16 && slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_every_slot() {
+        let mut saved = Saved::default();
+        saved.set("timer", Some("t1:abc"));
+        saved.set("quiz", Some("q1:xyz=1"));
+        let back = Saved::decode(&saved.encode()).unwrap();
+        assert_eq!(back.get("quiz"), Some("q1:xyz=1"));
+        assert_eq!(back.get("timer"), Some("t1:abc"));
+        assert_eq!(back, saved);
+    }
+
+    #[test]
+    fn removing_and_refusing_values() {
+        let mut saved = Saved::default();
+        saved.set("quiz", Some("a"));
+        saved.set("quiz", None);
+        saved.set("timer", Some("two\nlines"));
+        saved.set("BAD SLOT", Some("x"));
+        assert!(saved.is_empty());
+    }
+
+    #[test]
+    fn foreign_or_corrupt_text_is_rejected() {
+        for text in ["", "{\"quiz\":1}", "massage-guide/0\nquiz=a", "massage-guide/2", "\u{0}"] {
+            assert_eq!(Saved::decode(text), Err(SavedError::UnknownFormat), "{text:?}");
+        }
+        for text in ["massage-guide/1\nquiz", "massage-guide/1\n=x", "massage-guide/1\nQUIZ=x", "massage-guide/1\nquiz="] {
+            assert_eq!(Saved::decode(text), Err(SavedError::Corrupt), "{text:?}");
+        }
+        assert_eq!(Saved::decode("massage-guide/1").unwrap(), Saved::default());
+    }
+}
