@@ -8,7 +8,8 @@ import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+// MG_DIST lets parallel work build into its own folder (trunk build --release --dist DIR).
+export const DIST = process.env.MG_DIST || join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 
