@@ -75,16 +75,44 @@ function whenNearViewport(element, start) {
 }
 
 // Until the app mounts, the shadow root shows a copy of the pre-rendered article the
-// host put in the element's light DOM, so the element has its final height at once.
-function showPrerendered(host, view) {
+// host put in the element's light DOM, inside the same frame (tab bar, panel) the app
+// renders, so the element has its final height at once and nothing moves at mount.
+var TAB_LABELS = { article: 'Article', quiz: 'Quiz', timer: 'Timer' };
+
+function shownSections(host) {
+  var words = (host.getAttribute('sections') || '').toLowerCase().split(/\s+/);
+  var shown = Object.keys(TAB_LABELS).filter(function (key) { return words.indexOf(key) >= 0; });
+  return shown.length ? shown : Object.keys(TAB_LABELS);
+}
+
+function showPrerendered(host, view, withTabs) {
   view.textContent = '';
+  var frame = document.createElement('div');
+  frame.className = 'mg';
+  var sections = shownSections(host);
+  if (withTabs && sections.length > 1) {
+    var tabs = document.createElement('div');
+    tabs.className = 'mg-tabs';
+    tabs.setAttribute('aria-hidden', 'true');
+    sections.forEach(function (key) {
+      var tab = document.createElement('span');
+      tab.className = 'mg-tab';
+      tab.textContent = TAB_LABELS[key];
+      tabs.appendChild(tab);
+    });
+    frame.appendChild(tabs);
+  }
+  var panel = document.createElement('div');
+  panel.className = 'mg-panel';
   var nodes = host.childNodes;
   for (var i = 0; i < nodes.length; i++) {
     var node = nodes[i];
     var tag = node.nodeType === 1 ? node.localName : '';
     if (tag === 'script' || tag === 'style' || tag === 'template') continue;
-    if (node.nodeType === 1 || node.nodeType === 3) view.appendChild(node.cloneNode(true));
+    if (node.nodeType === 1 || node.nodeType === 3) panel.appendChild(node.cloneNode(true));
   }
+  frame.appendChild(panel);
+  view.appendChild(frame);
 }
 
 function showNote(view, text) {
@@ -95,6 +123,21 @@ function showNote(view, text) {
   note.textContent = text;
   view.insertBefore(note, view.firstChild);
 }
+
+function anyPanicScreen() {
+  for (var i = 0; i < liveElements.length; i++) {
+    if (liveElements[i]._mg.view.querySelector('[data-mg-panic]')) return true;
+  }
+  return false;
+}
+
+// A Rust panic ends in a wasm trap that would surface as an uncaught error in the host
+// page. The panic screen already told the reader; keep the host's error log clean.
+window.addEventListener('error', function (event) {
+  if (typeof WebAssembly === 'object' && event.error instanceof WebAssembly.RuntimeError && anyPanicScreen()) {
+    event.preventDefault();
+  }
+});
 
 function warn(text) {
   try { console.warn('massage-guide: ' + text); } catch (e) { /* no console */ }
@@ -131,7 +174,7 @@ class MassageGuideElement extends HTMLElement {
     applyStyles(shadow);
     var view = document.createElement('div');
     view.className = 'mg-mount';
-    showPrerendered(this, view);
+    showPrerendered(this, view, true);
     shadow.appendChild(view);
     var self = this;
     // The panic screen's Reload button is plain DOM (Rust cannot run after a panic).
@@ -170,8 +213,8 @@ class MassageGuideElement extends HTMLElement {
     mg.failed = true;
     mg.app = null;
     if (!mg.view.querySelector('[data-mg-panic]')) {
-      showPrerendered(this, mg.view);
-      showNote(mg.view, STATIC_NOTE);
+      showPrerendered(this, mg.view, false);
+      showNote(mg.view.firstChild, STATIC_NOTE);
     }
     warn('interactive parts unavailable (' + (error && error.message || error) + '); showing the article only.');
   }
@@ -196,7 +239,7 @@ class MassageGuideElement extends HTMLElement {
       var mg = element._mg;
       mg.app = null;
       mg.failed = false;
-      showPrerendered(element, mg.view);
+      showPrerendered(element, mg.view, true);
       if (element.isConnected) element._start();
     });
   }

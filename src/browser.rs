@@ -120,3 +120,38 @@ pub fn store(slot: &str, value: Option<&str>) {
 pub fn reload_storage() {
     MEMORY.with(|memory| *memory.borrow_mut() = None);
 }
+
+/// Replaces a widget's content with the panic screen: a short message and a Reload
+/// button. Plain DOM, because no Rust runs after a panic; `embed/element.js` handles
+/// the button (`data-mg-reload`) by starting a fresh wasm instance.
+pub fn show_panic_screen(container: &Element) {
+    let Some(document) = container.owner_document() else { return };
+    let build = || -> Result<Element, JsValue> {
+        let screen = document.create_element("div")?;
+        screen.set_class_name("mg-panic");
+        screen.set_attribute("role", "alert")?;
+        screen.set_attribute("data-mg-panic", "")?;
+        let message = document.create_element("p")?;
+        message.set_text_content(Some("Sorry, something went wrong in this guide."));
+        let button = document.create_element("button")?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-mg-reload", "")?;
+        button.set_attribute("part", "button")?;
+        button.set_text_content(Some("Reload the guide"));
+        screen.append_child(&message)?;
+        screen.append_child(&button)?;
+        Ok(screen)
+    };
+    if let Ok(screen) = build() {
+        container.set_text_content(None);
+        let _ = container.append_child(&screen);
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector` inside `scope`.
+pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
+    let target = scope.cast::<Element>().and_then(|scope| scope.query_selector(selector).ok().flatten());
+    if let Some(target) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+        let _ = target.focus();
+    }
+}

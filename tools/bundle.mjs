@@ -10,6 +10,7 @@
 //   node tools/bundle.mjs <staging-dir>
 import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sizeTable } from './sizes.mjs';
@@ -68,13 +69,25 @@ if (!page.includes('<!-- mg:prerender -->') || !page.includes('<!-- mg:script --
   throw new Error('index.html must contain <!-- mg:prerender --> inside <massage-guide> and <!-- mg:script -->');
 }
 page = page.replace('<!-- mg:prerender -->', prerendered);
-writeFileSync(indexPath, page.replace('<!-- mg:script -->', `<script src="${NAME}.js" async></script>`));
+//    Only the served page is an installable, offline-capable app (manifest + service worker).
+const swFiles = ['./', './index.html', `./${NAME}.js`, './icon.svg', './icon-192.png', './icon-512.png', './manifest.webmanifest'];
+writeFileSync(
+  join(staging, 'sw.js'),
+  readFileSync(join(root, 'embed/sw.js'), 'utf8')
+    .replace('__MG_VERSION__', createHash('sha256').update(script).update(page).digest('hex').slice(0, 12))
+    .replace('__MG_FILES__', JSON.stringify(swFiles)),
+);
+const pwa = '<link rel="manifest" href="manifest.webmanifest">\n  <script>if ("serviceWorker" in navigator && location.protocol !== "file:") ' +
+  'navigator.serviceWorker.register("sw.js").catch(function () {});</script>';
+writeFileSync(indexPath, page.replace('<!-- mg:pwa -->', pwa).replace('<!-- mg:script -->', `<script src="${NAME}.js" async></script>`));
 
 // 4. The single file: the same page with the script inline (escaped for the HTML parser).
 //    Its icon becomes a data: URL so the file references nothing outside itself.
 const inline = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 const iconUrl = 'data:image/svg+xml;base64,' + readFileSync(join(root, 'assets/icon.svg')).toString('base64');
 const single = page
+  .replace(/\s*<link rel="apple-touch-icon"[^>]*>/, '')
+  .replace(/\s*<!-- mg:pwa -->/, '')
   .replace(/(<link rel="icon" href=")icon\.svg"/, (_, start) => `${start}${iconUrl}"`)
   .replace('<!-- mg:script -->', () => `<script>${inline}</script>`);
 if (/\s(src|href)="(?!data:|#)/.test(single)) throw new Error(`${NAME}.html must not reference other files`);

@@ -2,6 +2,7 @@
 //! navigation between them (quiz results link to article sections and to the timer).
 
 use super::{ArticleView, QuizView, TimerView};
+use crate::browser;
 use crate::hooks::use_scroll_to_anchor;
 use massage_guide_core::config::{Config, Section};
 use yew::prelude::*;
@@ -23,6 +24,7 @@ pub fn App(props: &AppProps) -> Html {
     let anchor = use_state(|| None::<&'static str>);
     let suggested_routine = use_state(|| None::<&'static str>);
     let root = use_node_ref();
+    let tablist = use_node_ref();
     use_scroll_to_anchor(root.clone(), anchor.clone());
 
     // If the host removes the section the reader is on, fall back to its `start`.
@@ -45,8 +47,27 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let tabs = (config.sections.len() > 1).then(|| {
+        let sections = config.sections.clone();
+        // Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern).
+        let onkeydown = {
+            let (active, tablist) = (active.clone(), tablist.clone());
+            Callback::from(move |event: KeyboardEvent| {
+                let index = sections.iter().position(|&s| s == current).unwrap_or(0);
+                let last = sections.len() - 1;
+                let next = match event.key().as_str() {
+                    "ArrowRight" => if index == last { 0 } else { index + 1 },
+                    "ArrowLeft" => if index == 0 { last } else { index - 1 },
+                    "Home" => 0,
+                    "End" => last,
+                    _ => return,
+                };
+                event.prevent_default();
+                active.set(sections[next]);
+                browser::focus_selector(&tablist, &["#mg-tab-", sections[next].keyword()].concat());
+            })
+        };
         html! {
-            <nav class="mg-tabs" role="tablist" aria-label="Back pain guide">
+            <div class="mg-tabs" role="tablist" aria-label="Back pain guide" ref={tablist.clone()} {onkeydown}>
                 { for config.sections.iter().map(|&section| {
                     let selected = section == current;
                     let onclick = { let active = active.clone(); Callback::from(move |_| active.set(section)) };
@@ -54,19 +75,23 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" role="tab" class="mg-tab" part="tab"
                             id={["mg-tab-", section.keyword()].concat()}
                             aria-selected={if selected { "true" } else { "false" }}
+                            aria-controls="mg-panel"
+                            tabindex={if selected { "0" } else { "-1" }}
                             {onclick}>{ section.label() }</button>
                     }
                 }) }
-            </nav>
+            </div>
         }
     });
+    let has_tabs = tabs.is_some();
 
     let product_url = config.product_url.clone().map(AttrValue::from);
     let product_name = AttrValue::from(config.product_name.clone());
     html! {
-        <div class="mg" part="root" ref={root}>
+        <div class="mg" part="root" data-mg-app="" ref={root}>
             { tabs }
-            <div class="mg-panel" role="tabpanel" aria-labelledby={["mg-tab-", current.keyword()].concat()}>
+            <div class="mg-panel" id="mg-panel" role={has_tabs.then_some("tabpanel")}
+                aria-labelledby={has_tabs.then(|| ["mg-tab-", current.keyword()].concat())}>
                 { match current {
                     Section::Article => html! {
                         <ArticleView {product_url} {product_name} on_jump={jump_to_article} />

@@ -111,21 +111,24 @@ fn render_inlines(runs: &'static [Inline], props: &ArticleProps) -> Html {
 fn back_figure() -> Html {
     html! {
         <figure class="mg-figure">
-            <svg viewBox="0 0 320 300" role="img" aria-labelledby="mg-fig-title mg-fig-desc" focusable="false">
+            <svg viewBox="0 0 320 330" role="img" aria-labelledby="mg-fig-title mg-fig-desc" focusable="false">
                 <title id="mg-fig-title">{ "Where to massage your lower back" }</title>
                 <desc id="mg-fig-desc">{ "A back seen from behind. The spine runs down the middle; do not press on it. The paraspinal muscles run in two bands either side of it; massage these." }</desc>
+                <g transform="translate(0 30)">
                 <path class="mg-fig-body" d="M96 20 C70 28 58 60 60 110 C62 170 70 230 84 286 L236 286 C250 230 258 170 260 110 C262 60 250 28 224 20 Z" />
                 <rect class="mg-fig-muscle" x="118" y="120" width="30" height="150" rx="15" />
                 <rect class="mg-fig-muscle" x="172" y="120" width="30" height="150" rx="15" />
                 <g class="mg-fig-spine">
                     { for (0..11).map(|i| html! { <rect x="152" y={(30 + i * 23).to_string()} width="16" height="17" rx="4" /> }) }
                 </g>
-                <path class="mg-fig-pointer" d="M108 196 L40 196 M212 196 L280 196 M160 96 L160 70" />
-                <text class="mg-fig-label" x="8" y="186">{ "Massage" }</text>
-                <text class="mg-fig-label" x="8" y="214">{ "here" }</text>
-                <text class="mg-fig-label" x="246" y="186">{ "Massage" }</text>
-                <text class="mg-fig-label" x="262" y="214">{ "here" }</text>
-                <text class="mg-fig-label mg-fig-warn" x="160" y="62" text-anchor="middle">{ "Not on the spine" }</text>
+                <path class="mg-fig-pointer" d="M108 196 L40 196 M212 196 L280 196" />
+                </g>
+                <path class="mg-fig-pointer" d="M160 24 L160 56" />
+                <text class="mg-fig-label" x="8" y="216">{ "Massage" }</text>
+                <text class="mg-fig-label" x="8" y="244">{ "here" }</text>
+                <text class="mg-fig-label" x="246" y="216">{ "Massage" }</text>
+                <text class="mg-fig-label" x="262" y="244">{ "here" }</text>
+                <text class="mg-fig-label mg-fig-warn" x="160" y="18" text-anchor="middle">{ "Not on the spine" }</text>
             </svg>
             <figcaption>{ "Massage the muscles either side of the spine (the paraspinal muscles), never the spine itself." }</figcaption>
         </figure>

@@ -81,6 +81,6 @@ export async function screenshot(page, name) {
 export async function widgetsReady(page, count = 1) {
   await page.waitForFunction((n) => {
     const hosts = [...document.querySelectorAll('massage-guide')];
-    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg'));
+    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg[data-mg-app]'));
   }, count, { timeout: 20000 });
 }

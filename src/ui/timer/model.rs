@@ -1,0 +1,411 @@
+//! What the timer view holds and how it reacts to taps and ticks, without touching the browser.
+//!
+//! [`Model::update`] takes an [`Action`] and the wall-clock time, drives the core
+//! [`Session`], and answers with [`Effects`]: the cues to play, the value to store, the event
+//! to dispatch. The component carries them out (`browser::*`) and re-renders. Keeping this
+//! part pure lets `cargo test` check the view's behaviour natively.
+
+use massage_guide_core::timer::{
+    announcement, plan, routines, Cue, DecodeError, Event, Phase, Plan, Routine, Session, Snapshot,
+};
+
+/// What the reader picked (indexes into [`routines()`] and the routine's modes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub routine: usize,
+    pub minutes: u32,
+    pub mode: usize,
+}
+
+impl Choice {
+    /// The suggested routine (by id) with its middle length and first mode; the first routine
+    /// when there is no (known) suggestion.
+    pub fn suggested(routine_id: Option<&str>) -> Choice {
+        let index = routine_id.and_then(|id| routines().iter().position(|r| r.id == id)).unwrap_or(0);
+        Choice::of(index)
+    }
+
+    fn of(routine: usize) -> Choice {
+        let lengths = routines()[routine].lengths_min;
+        Choice { routine, minutes: lengths[lengths.len() / 2], mode: 0 }
+    }
+
+    /// The choice a plan was made from.
+    fn from_plan(plan: &Plan) -> Choice {
+        let routine = routines().iter().position(|r| r.id == plan.routine.id).unwrap_or(0);
+        let mode = routines()[routine].modes.iter().position(|m| m.id == plan.mode.id).unwrap_or(0);
+        Choice { routine, minutes: plan.minutes, mode }
+    }
+
+    pub fn routine(&self) -> &'static Routine {
+        &routines()[self.routine]
+    }
+
+    pub fn plan(&self) -> Plan {
+        let routine = self.routine();
+        plan(routine.id, self.minutes, routine.modes.get(self.mode).map(|m| m.id))
+            .or_else(|| plan(routine.id, routine.lengths_min[0], None))
+            .expect("every routine offers its first length")
+    }
+}
+
+/// Something the reader did, or a clock tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    PickRoutine(usize),
+    PickMinutes(u32),
+    PickMode(usize),
+    Start,
+    /// Pause when running (or counting down), resume when paused.
+    TogglePause,
+    Skip,
+    StopHurts,
+    /// Back to the routine picker (from the finish or stop screen).
+    Close,
+    Tick,
+    Sound(bool),
+    Vibration(bool),
+}
+
+/// The `massage-guide:*` event an action causes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerEvent {
+    Start,
+    End,
+}
+
+impl TimerEvent {
+    pub fn name(self) -> &'static str {
+        match self {
+            TimerEvent::Start => "timer-start",
+            TimerEvent::End => "timer-end",
+        }
+    }
+}
+
+/// What the browser side must do after an update.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Effects {
+    /// Cues to play, in order (the view skips `Missed`, which is shown as text instead).
+    pub cues: Vec<Cue>,
+    /// `Some(value)`: write the timer slot (`None` inside = forget it).
+    pub store: Option<Option<String>>,
+    pub event: Option<TimerEvent>,
+}
+
+/// Which screen the view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Picker,
+    Session,
+    Finished,
+    Stopped,
+}
+
+/// The timer view's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub choice: Choice,
+    /// `None` while the reader is choosing.
+    pub session: Option<Session>,
+    /// The session as of the last update (what is on screen).
+    pub view: Option<Snapshot>,
+    /// The last sentence for the screen-reader live region.
+    pub live: String,
+    /// Step cues that passed unplayed (page hidden, phone asleep) since the reader last acted.
+    pub missed: u32,
+    /// Wall-clock time the finish was detected (for the benchmark's `data-finished-at`).
+    pub finished_at: Option<f64>,
+    pub sound: bool,
+    pub vibration: bool,
+    /// The session was resumed after a reload: sound needs a new tap to be allowed again.
+    pub needs_tap: bool,
+}
+
+impl Model {
+    pub fn new(suggested: Option<&str>) -> Model {
+        Model {
+            choice: Choice::suggested(suggested),
+            session: None,
+            view: None,
+            live: String::new(),
+            missed: 0,
+            finished_at: None,
+            sound: true,
+            vibration: true,
+            needs_tap: false,
+        }
+    }
+
+    /// Resumes a session saved by an earlier page (see [`Session::encode`]) and catches it up
+    /// with `now_ms`. A saved session that is not in progress is ignored (`Ok` with nothing to
+    /// do but forget it).
+    pub fn resume(&mut self, saved: &str, now_ms: f64) -> Result<Effects, DecodeError> {
+        let session = Session::decode(saved, now_ms)?;
+        if !session.is_in_progress() {
+            return Ok(Effects { store: Some(None), ..Effects::default() });
+        }
+        self.choice = Choice::from_plan(session.plan());
+        self.session = Some(session);
+        self.view = Some(session.snapshot(now_ms));
+        self.needs_tap = true;
+        Ok(self.update(Action::Tick, now_ms))
+    }
+
+    pub fn screen(&self) -> Screen {
+        match self.view.map(|view| view.phase) {
+            None | Some(Phase::Ready) => Screen::Picker,
+            Some(Phase::GetReady | Phase::Running | Phase::Paused) => Screen::Session,
+            Some(Phase::Finished) => Screen::Finished,
+            Some(Phase::Stopped) => Screen::Stopped,
+        }
+    }
+
+    /// True while time is running (countdown or a step): the clock ticks and the screen stays on.
+    pub fn is_running(&self) -> bool {
+        matches!(self.view.map(|view| view.phase), Some(Phase::GetReady | Phase::Running))
+    }
+
+    /// Wall-clock time of the next cue, for an exact wake-up.
+    pub fn next_deadline_ms(&self) -> Option<f64> {
+        self.session.as_ref().and_then(Session::next_deadline_ms)
+    }
+
+    pub fn update(&mut self, action: Action, now_ms: f64) -> Effects {
+        let mut effects = Effects::default();
+        let event = match action {
+            Action::PickRoutine(index) if self.session.is_none() && index < routines().len() => {
+                self.choice = Choice::of(index);
+                return effects;
+            }
+            Action::PickMinutes(minutes) if self.choice.routine().lengths_min.contains(&minutes) => {
+                self.choice.minutes = minutes;
+                return effects;
+            }
+            Action::PickMode(mode) if mode < self.choice.routine().modes.len() => {
+                self.choice.mode = mode;
+                return effects;
+            }
+            Action::Sound(on) => {
+                self.sound = on;
+                return effects;
+            }
+            Action::Vibration(on) => {
+                self.vibration = on;
+                return effects;
+            }
+            Action::Close => {
+                if self.session.is_some_and(|s| s.is_in_progress()) {
+                    return effects; // only the finish and stop screens close
+                }
+                self.session = None;
+                self.view = None;
+                self.live.clear();
+                self.missed = 0;
+                self.finished_at = None;
+                effects.store = Some(None);
+                return effects;
+            }
+            Action::Start => {
+                let fresh = Session::new(self.choice.plan());
+                self.session = Some(fresh);
+                self.view = Some(fresh.snapshot(now_ms));
+                self.finished_at = None;
+                self.needs_tap = false;
+                effects.event = Some(TimerEvent::Start);
+                Event::Start { now_ms }
+            }
+            Action::TogglePause => match self.view.map(|view| view.phase) {
+                Some(Phase::Paused) => Event::Resume { now_ms },
+                _ => Event::Pause { now_ms },
+            },
+            Action::Skip => Event::Skip { now_ms },
+            Action::StopHurts => Event::StopHurts { now_ms },
+            Action::Tick => Event::Tick { now_ms },
+            Action::PickRoutine(_) | Action::PickMinutes(_) | Action::PickMode(_) => return effects,
+        };
+        let Some(session) = self.session else {
+            return effects;
+        };
+        let is_tick = matches!(event, Event::Tick { .. });
+        if !is_tick {
+            self.missed = 0;
+        }
+        let (next, cues) = session.apply(event);
+        for cue in &cues {
+            match *cue {
+                Cue::Missed { count } => self.missed += count,
+                Cue::Finished => {
+                    self.finished_at = Some(now_ms);
+                    effects.event = Some(TimerEvent::End);
+                }
+                Cue::Stopped => effects.event = Some(TimerEvent::End),
+                Cue::GetReady { .. } | Cue::StepStarted { .. } => {}
+            }
+        }
+        let snapshot = next.snapshot(now_ms);
+        if let Some(text) = self.view.and_then(|prev| announcement(&prev, &snapshot)).map(|a| a.text()) {
+            self.live = text;
+        }
+        self.view = Some(snapshot);
+        self.session = Some(next);
+        // A running session only needs saving when its marks move: its origin never changes.
+        if !is_tick || !cues.is_empty() {
+            effects.store = Some(next.is_in_progress().then(|| next.encode()));
+        }
+        effects.cues = cues;
+        effects
+    }
+
+    /// `routine` and `minutes`, the whole detail of the timer events.
+    pub fn event_detail(&self) -> (&'static str, u32) {
+        match &self.session {
+            Some(session) => (session.plan().routine.id, session.plan().minutes),
+            None => (self.choice.routine().id, self.choice.minutes),
+        }
+    }
+}
+
+/// `n` in decimal, without `format!` machinery.
+pub fn decimal(n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let (mut rest, mut start) = (n, digits.len());
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits[start..].iter().map(|&d| char::from(d)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use massage_guide_core::timer::GET_READY_MS;
+
+    const T0: f64 = 1_700_000_000_000.0;
+    const MIN: f64 = 60_000.0;
+
+    fn started(choice: Choice) -> Model {
+        let mut model = Model::new(None);
+        model.choice = choice;
+        let effects = model.update(Action::Start, T0);
+        assert_eq!(effects.event, Some(TimerEvent::Start));
+        model
+    }
+
+    #[test]
+    fn the_suggestion_is_preselected_with_its_middle_length() {
+        let model = Model::new(Some("body-massager"));
+        assert_eq!(model.choice.routine().id, "body-massager");
+        assert_eq!(model.choice.minutes, 10);
+        assert_eq!(Model::new(None).choice.routine().id, "hands");
+        assert_eq!(Model::new(Some("nonsense")).choice.minutes, 5);
+        assert_eq!(model.screen(), Screen::Picker);
+    }
+
+    #[test]
+    fn picking_only_accepts_what_the_routine_offers() {
+        let mut model = Model::new(None);
+        model.update(Action::PickMinutes(15), T0);
+        assert_eq!(model.choice.minutes, 5, "hands has no 15-minute plan");
+        model.update(Action::PickRoutine(1), T0);
+        model.update(Action::PickMinutes(15), T0);
+        model.update(Action::PickMode(1), T0);
+        assert_eq!(model.choice.plan().minutes, 15);
+        assert_eq!(model.choice.plan().mode.id, "float");
+        model.update(Action::PickMode(7), T0);
+        assert_eq!(model.choice.mode, 1);
+    }
+
+    #[test]
+    fn a_whole_session_starts_announces_saves_and_ends_once() {
+        let mut model = started(Choice { routine: 1, minutes: 15, mode: 0 });
+        assert_eq!(model.screen(), Screen::Session);
+        assert!(model.is_running());
+        assert!(model.live.starts_with("Get ready"));
+        let mut now = T0;
+        let mut ends = 0;
+        let mut saves = 0;
+        while now < T0 + 16.0 * MIN {
+            now += 250.0;
+            let effects = model.update(Action::Tick, now);
+            ends += usize::from(effects.event == Some(TimerEvent::End));
+            saves += usize::from(effects.store.is_some());
+        }
+        assert_eq!(ends, 1);
+        assert_eq!(model.screen(), Screen::Finished);
+        assert_eq!(model.finished_at, Some(T0 + GET_READY_MS as f64 + 15.0 * MIN));
+        assert!(saves < 40, "saved at marks only, not on every tick ({saves})");
+        assert_eq!(model.live, "Routine finished. Well done.");
+        assert!(!model.is_running());
+    }
+
+    #[test]
+    fn a_long_absence_is_summarised_not_replayed() {
+        let mut model = started(Choice { routine: 1, minutes: 15, mode: 0 });
+        model.update(Action::Tick, T0 + 2.0 * MIN);
+        let effects = model.update(Action::Tick, T0 + 8.0 * MIN);
+        assert!(matches!(effects.cues[0], Cue::Missed { count } if count >= 2), "{:?}", effects.cues);
+        assert!(model.missed >= 2);
+        let view = model.view.unwrap();
+        assert_eq!(view.total_remaining_ms as f64, 15.0 * MIN - (8.0 * MIN - GET_READY_MS as f64));
+        model.update(Action::TogglePause, T0 + 8.0 * MIN + 1.0);
+        assert_eq!(model.missed, 0, "the note goes once the reader acts");
+    }
+
+    #[test]
+    fn pause_holds_and_resume_carries_on() {
+        let mut model = started(Choice { routine: 0, minutes: 3, mode: 0 });
+        model.update(Action::Tick, T0 + 30_000.0);
+        let left = model.view.unwrap().total_remaining_ms;
+        let effects = model.update(Action::TogglePause, T0 + 30_000.0);
+        assert!(effects.store.unwrap().unwrap().contains(":P:"));
+        assert_eq!(model.live, "Paused.");
+        assert!(!model.is_running());
+        assert_eq!(model.next_deadline_ms(), None);
+        model.update(Action::Tick, T0 + 10.0 * MIN);
+        assert_eq!(model.view.unwrap().total_remaining_ms, left);
+        model.update(Action::TogglePause, T0 + 10.0 * MIN);
+        assert_eq!(model.live, "Resumed.");
+        model.update(Action::Tick, T0 + 10.0 * MIN + 5_000.0);
+        assert_eq!(model.view.unwrap().total_remaining_ms, left - 5_000);
+    }
+
+    #[test]
+    fn stop_this_hurts_ends_forgets_and_closes() {
+        let mut model = started(Choice { routine: 0, minutes: 5, mode: 0 });
+        assert_eq!(model.update(Action::Close, T0 + 1.0), Effects::default(), "no closing mid-session");
+        let effects = model.update(Action::StopHurts, T0 + 20_000.0);
+        assert_eq!(effects.event, Some(TimerEvent::End));
+        assert_eq!(effects.store, Some(None));
+        assert_eq!(model.screen(), Screen::Stopped);
+        assert_eq!(model.update(Action::Close, T0 + 30_000.0).store, Some(None));
+        assert_eq!(model.screen(), Screen::Picker);
+        assert_eq!(model.event_detail(), ("hands", 5));
+    }
+
+    #[test]
+    fn a_saved_session_resumes_where_it_was() {
+        let mut first = started(Choice { routine: 1, minutes: 10, mode: 1 });
+        let saved = first.update(Action::Tick, T0 + 4_000.0).store.unwrap().unwrap();
+        let mut second = Model::new(None);
+        let effects = second.resume(&saved, T0 + 2.0 * MIN).unwrap();
+        assert_eq!(second.choice, Choice { routine: 1, minutes: 10, mode: 1 });
+        assert_eq!(second.screen(), Screen::Session);
+        assert!(second.needs_tap);
+        assert_eq!(second.view.unwrap().total_remaining_ms as f64, 10.0 * MIN - (2.0 * MIN - 3_000.0));
+        assert!(effects.store.is_some(), "the catch-up is saved");
+        assert!(second.resume("t1:garbage", T0).is_err());
+    }
+
+    #[test]
+    fn decimal_writes_numbers() {
+        assert_eq!(decimal(0), "0");
+        assert_eq!(decimal(15), "15");
+        assert_eq!(decimal(1_700_000_000_123), "1700000000123");
+    }
+}

@@ -1,0 +1,369 @@
+// The widget's named states, and the drivers that reach them, shared by the quality gates
+// (a11y.test.mjs, mobile-fit.test.mjs) so every gate checks the same list.
+//
+// A JOURNEY is one page load that walks through several states: an async generator that
+// yields a state name each time the widget shows that state. A suite opens the page
+// (`openWidget`), iterates the journey and runs its checks at every yield.
+//
+// The drivers follow the specification (../shared/design/PRODUCT.md sections 3 and 4) and
+// find controls the way a user would: tabs "Article" / "Quiz" / "Timer", buttons by their
+// visible text, radios and checkboxes by their label. A section whose view is still the
+// placeholder (`.mg-placeholder`) throws `ViewMissing`, which the suites report as a skip.
+//
+// With `{ keyboard: true }` the same journeys run with the keyboard alone: Tab to reach a
+// control (arrow keys inside a radio group), Enter or Space to use it.
+import assert from 'node:assert/strict';
+import { widgetsReady } from './harness.mjs';
+
+export const VIEWPORTS = [
+  { width: 320, height: 640 },
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+export const SCHEMES = ['light', 'dark'];
+
+/** What a shop sets: with a product URL the product name becomes a link. */
+export const HOST_ATTRIBUTES = { 'product-url': 'https://shop.example/p/classic', 'emergency-number': '999' };
+
+/** The section's view is not built yet (the tab still shows the placeholder). */
+export class ViewMissing extends Error {}
+
+// ---- quiz data (content/quiz.toml) ---------------------------------------------------
+
+/** Question ids by their prompt (the fieldset legend). */
+const QUESTIONS = [
+  ['age', /How old are you/i],
+  ['emergency', /any of these with your back pain/i],
+  ['urgent', /Do you have any of these\?/i],
+  ['duration', /How long have you had/i],
+  ['onset', /How did it start/i],
+  ['severity', /How bad is the pain/i],
+  ['trend', /Over the last few days/i],
+  ['cautions', /Do any of these apply/i],
+];
+
+/** Outcome ids by their title (the result screen's heading); the emergency number is 999. */
+const OUTCOMES = [
+  ['emergency', /Call 999 now/i],
+  ['see-doctor-first', /See a doctor first/i],
+  ['ask-a-doctor', /Ask a doctor: this check is for 16 and over/i],
+  ['see-doctor-soon', /Book a doctor's appointment/i],
+  ['hold-off', /Hold off on massage/i],
+  ['ask-first', /Check with your doctor before massage/i],
+  ['massage-with-exercise', /Massage may help, alongside exercise/i],
+  ['massage-may-help', /Gentle massage may help/i],
+];
+
+const CALM = {
+  age: '20 to 50', emergency: 'None of these', urgent: 'None of these', duration: 'Less than 4 weeks',
+  onset: 'After lifting', severity: 'Mild', trend: 'Getting better', cautions: 'None of these',
+};
+
+/** One answer plan per outcome: question id -> option label(s) (the start of the label). */
+export const QUIZ_PATHS = {
+  'massage-may-help': CALM,
+  'massage-with-exercise': { ...CALM, duration: 'More than 12 weeks' },
+  'ask-first': { ...CALM, cautions: 'You are pregnant' },
+  'hold-off': { ...CALM, onset: 'An injury in the last 3 days' },
+  'see-doctor-soon': { ...CALM, severity: 'Severe' },
+  'ask-a-doctor': { ...CALM, age: 'Under 16', duration: 'More than 12 weeks' },
+  'see-doctor-first': { ...CALM, urgent: ['Weight loss without trying', 'Pain high up'] },
+  emergency: { ...CALM, emergency: 'Chest pain' },
+};
+
+// ---- the journeys ------------------------------------------------------------------
+
+export const JOURNEYS = [
+  {
+    name: 'article',
+    async *run() {
+      yield 'article';
+    },
+  },
+  {
+    name: 'quiz: intro, every question, check answers, "Gentle massage may help"',
+    section: 'quiz',
+    run: (w) => quizJourney(w, 'massage-may-help', { everyScreen: true }),
+  },
+  ...Object.keys(QUIZ_PATHS).filter((id) => id !== 'massage-may-help').map((outcome) => ({
+    name: `quiz: outcome ${outcome}`,
+    section: 'quiz',
+    run: (w) => quizJourney(w, outcome, { everyScreen: false }),
+  })),
+  {
+    name: 'timer: picker, running, paused, finished',
+    section: 'timer',
+    clock: true,
+    run: (w) => timerJourney(w, { stop: false }),
+  },
+  {
+    name: 'timer: "Stop, this hurts"',
+    section: 'timer',
+    clock: true,
+    run: (w) => timerJourney(w, { stop: true }),
+  },
+];
+
+/** Answers the quiz from the intro to `outcome`; yields every screen or only the outcome. */
+export async function* quizJourney(w, outcome, { everyScreen }) {
+  const plan = QUIZ_PATHS[outcome];
+  await w.openTab('Quiz');
+  if (everyScreen) yield 'quiz-intro';
+  await w.press(w.button(/^Start\b/));
+  const seen = [];
+  for (let step = 0; step < 20; step++) {
+    const screen = await w.quizScreen();
+    seen.push(screen.kind === 'question' ? screen.id : screen.kind);
+    if (screen.kind === 'question') {
+      if (everyScreen) yield `quiz-q-${screen.id}`;
+      const answers = [].concat(plan[screen.id]);
+      for (const label of answers) await w.choose(label);
+      await w.advance(screen.signature, [/^Next\b/i, /^Continue\b/i]);
+    } else if (screen.kind === 'check-answers') {
+      if (everyScreen) yield 'quiz-check-answers';
+      await w.advance(screen.signature, [
+        /^(See|Show|Get) (my |the )?(result|advice|outcome)/i, /^(Done|Finish|Submit|Confirm)\b/i, /^Next\b/i, /^Continue\b/i,
+      ]);
+    } else if (screen.kind === 'outcome') {
+      assert.equal(screen.id, outcome, `the answers ${JSON.stringify(plan)} should lead to ${outcome} (screens: ${seen.join(' > ')})`);
+      yield `quiz-outcome-${outcome}`;
+      return;
+    } else {
+      throw new Error(`quiz: unrecognised screen after ${seen.join(' > ')}: ${screen.text.slice(0, 200)}`);
+    }
+  }
+  throw new Error(`quiz: no outcome after 20 screens (${seen.join(' > ')})`);
+}
+
+/** The 3-minute Hands routine: picker, running, paused, then finished (or stopped). */
+export async function* timerJourney(w, { stop }) {
+  await w.openTab('Timer');
+  yield 'timer-picker';
+  await w.pick(/^Hands\b/);
+  await w.pick(/^3\s*min/i);
+  await w.press(w.button(/^Start\b/));
+  await w.page.clock.runFor(4000); // the 3-2-1 get-ready
+  assert.equal(await w.host.getByRole('timer').count() > 0, true, 'a running session shows role="timer"');
+  if (stop) {
+    await w.press(w.button(/^Stop, this hurts/i));
+    await w.waitForHeading(/Stop here and let your back rest/i);
+    yield 'timer-stopped';
+    return;
+  }
+  yield 'timer-running';
+  await w.press(w.button(/^Pause\b/));
+  await w.host.getByRole('button', { name: /^Resume\b/ }).waitFor({ timeout: 5000 });
+  yield 'timer-paused';
+  await w.page.clock.runFor(60_000);
+  await w.press(w.button(/^Resume\b/));
+  await w.host.getByRole('button', { name: /^Pause\b/ }).waitFor({ timeout: 5000 });
+  // Let the session run to its end (3 minutes of fake time, fired tick by tick).
+  for (let i = 0; i < 30 && !(await w.hasHeading(/Nicely done/i)); i++) await w.page.clock.runFor(10_000);
+  await w.waitForHeading(/Nicely done/i);
+  yield 'timer-finished';
+}
+
+// ---- opening the page --------------------------------------------------------------
+
+/**
+ * Loads the standalone page, waits for the app, sets the shop attributes and returns a
+ * driver. `clock` installs Playwright's fake clock first (the timer journeys need it).
+ */
+export async function openWidget(page, origin, { clock = false, keyboard = false } = {}) {
+  if (clock) await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+  await page.goto(origin + '/');
+  await widgetsReady(page);
+  await page.evaluate((attributes) => {
+    const host = document.querySelector('massage-guide');
+    for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
+  }, HOST_ATTRIBUTES);
+  await page.waitForFunction(() => !!document.querySelector('massage-guide').shadowRoot.querySelector('.mg'));
+  return new Driver(page, { keyboard });
+}
+
+/** Runs `journey` and calls `check(stateName)` at every state; ViewMissing becomes a skip. */
+export async function runJourney(t, journey, w, check) {
+  const visited = [];
+  try {
+    for await (const state of journey.run(w)) {
+      visited.push(state);
+      await check(state);
+    }
+  } catch (error) {
+    if (error instanceof ViewMissing) {
+      const note = `SKIPPED ${journey.name}: ${error.message}`;
+      console.log(`# ${note}`);
+      t.skip(note);
+      return visited;
+    }
+    throw error;
+  }
+  return visited;
+}
+
+// ---- the driver --------------------------------------------------------------------
+
+export class Driver {
+  constructor(page, { keyboard = false } = {}) {
+    this.page = page;
+    this.keyboard = keyboard;
+    this.host = page.locator('massage-guide').first();
+  }
+
+  button(name) {
+    return this.host.getByRole('button', { name });
+  }
+
+  /** Selects a tab; throws ViewMissing if the section is still a placeholder. */
+  async openTab(name) {
+    await this.press(this.host.getByRole('tab', { name, exact: true }));
+    await this.page.waitForFunction(
+      (tab) => document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === tab,
+      name,
+      { timeout: 5000 },
+    );
+    const placeholder = await this.host.locator('.mg-placeholder').count();
+    if (placeholder > 0) throw new ViewMissing(`the ${name} view is not built yet (.mg-placeholder)`);
+  }
+
+  /** Clicks a button or link (keyboard: Tab to it, then Enter). */
+  async press(locator) {
+    await locator.first().waitFor({ state: 'visible', timeout: 5000 });
+    if (this.keyboard) {
+      await this.tabTo(locator.first());
+      await this.page.keyboard.press('Enter');
+    } else {
+      await locator.first().click();
+    }
+  }
+
+  /** Ticks a radio or checkbox whose label starts with `label` (keyboard: Tab/arrows, Space). */
+  async choose(label) {
+    const name = new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const input = this.host.getByRole('radio', { name }).or(this.host.getByRole('checkbox', { name })).first();
+    await input.waitFor({ state: 'attached', timeout: 5000 });
+    if (this.keyboard) {
+      await this.tabTo(input);
+      if (!(await input.isChecked())) await this.page.keyboard.press('Space');
+    } else {
+      // A user clicks the label; a visually hidden input cannot be clicked itself.
+      await input.check({ timeout: 3000 }).catch(() => input.evaluate((el) => ((el.labels && el.labels[0]) || el).click()));
+    }
+    assert.equal(await input.isChecked(), true, `"${label}" is ticked`);
+  }
+
+  /** Picks an option offered as a radio or as a button (the timer's routine and length). */
+  async pick(name) {
+    const radio = this.host.getByRole('radio', { name });
+    if (await radio.count()) {
+      if (this.keyboard) {
+        await this.tabTo(radio.first());
+        if (!(await radio.first().isChecked())) await this.page.keyboard.press('Space');
+      } else {
+        await radio.first().check({ timeout: 3000 }).catch(() => radio.first().evaluate((el) => ((el.labels && el.labels[0]) || el).click()));
+      }
+      return;
+    }
+    await this.press(this.host.getByRole('button', { name }));
+  }
+
+  /** Moves on from a screen: waits for an automatic advance, else presses the first button found. */
+  async advance(before, names) {
+    if (await this.changedWithin(before, 150)) return;
+    for (const name of names) {
+      const button = this.button(name);
+      if (await button.count()) {
+        await this.press(button);
+        if (await this.changedWithin(before, 5000)) return;
+        throw new Error(`pressing ${name} did not change the screen`);
+      }
+    }
+    const buttons = await this.host.getByRole('button').allTextContents();
+    throw new Error(`no way forward from this screen; buttons: ${JSON.stringify(buttons)}`);
+  }
+
+  async changedWithin(before, ms) {
+    const end = Date.now() + ms;
+    do {
+      if ((await this.signature()) !== before) return true;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    } while (Date.now() < end);
+    return false;
+  }
+
+  /** The panel's headings and legend: changes when the screen changes. */
+  signature() {
+    return this.page.evaluate(() => {
+      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel');
+      if (!panel) return '';
+      return [...panel.querySelectorAll('h1, h2, h3, legend')].map((e) => e.textContent.trim()).join(' | ');
+    });
+  }
+
+  async hasHeading(pattern) {
+    const texts = await this.page.evaluate(() => [...document.querySelector('massage-guide').shadowRoot
+      .querySelectorAll('.mg-panel h1, .mg-panel h2, .mg-panel h3')].map((e) => e.textContent.trim()));
+    return texts.some((text) => pattern.test(text));
+  }
+
+  async waitForHeading(pattern, timeout = 5000) {
+    const end = Date.now() + timeout;
+    while (!(await this.hasHeading(pattern))) {
+      if (Date.now() > end) throw new Error(`no heading matching ${pattern}; screen: ${await this.signature()}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** What the quiz shows: a question (by its legend), the check-answers screen or an outcome. */
+  async quizScreen() {
+    const signature = await this.signature();
+    const info = await this.page.evaluate(() => {
+      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel');
+      return {
+        legend: panel.querySelector('legend')?.textContent.trim() ?? '',
+        headings: [...panel.querySelectorAll('h1, h2, h3')].map((e) => e.textContent.trim()),
+        text: panel.textContent.replace(/\s+/g, ' ').trim(),
+      };
+    });
+    const outcome = OUTCOMES.find(([, title]) => info.headings.some((h) => title.test(h)));
+    if (outcome) return { kind: 'outcome', id: outcome[0], signature };
+    if (info.headings.some((h) => /check your answers/i.test(h))) return { kind: 'check-answers', signature };
+    const questionText = info.legend || info.headings.join(' ');
+    const question = QUESTIONS.find(([, prompt]) => prompt.test(questionText));
+    if (question) return { kind: 'question', id: question[0], signature };
+    return { kind: 'unknown', text: info.text, signature };
+  }
+
+  /**
+   * Keyboard only: presses Tab until `locator` has focus. Inside a radio group Tab lands on
+   * one radio only, so from there the arrow keys move to the wanted one (and select it).
+   */
+  async tabTo(locator, max = 200) {
+    await locator.evaluate((el) => el.setAttribute('data-mg-kb-target', ''));
+    try {
+      let arrows = 0;
+      for (let i = 0; i < max; i++) {
+        const at = await this.page.evaluate(() => {
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+          const target = document.querySelector('massage-guide').shadowRoot.querySelector('[data-mg-kb-target]');
+          return {
+            onTarget: !!target && el === target,
+            inGroup: !!target && !!el && target.type === 'radio' && el.type === 'radio' && !!el.name && el.name === target.name,
+          };
+        });
+        if (at.onTarget) return;
+        if (at.inGroup && arrows < 20) {
+          arrows++;
+          await this.page.keyboard.press('ArrowDown');
+        } else {
+          await this.page.keyboard.press('Tab');
+        }
+      }
+      const text = await locator.evaluate((el) => el.outerHTML.slice(0, 120));
+      throw new Error(`keyboard: could not reach ${text} with Tab in ${max} presses`);
+    } finally {
+      await locator.evaluate((el) => el.removeAttribute('data-mg-kb-target')).catch(() => {});
+    }
+  }
+}
