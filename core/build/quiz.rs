@@ -11,15 +11,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Article sections an outcome may link to (ids of the article's section headings).
-const SECTION_IDS: &[&str] = &[
-    "types",
-    "can-massage-help",
-    "research",
-    "self-massage",
-    "using-hands",
-    "using-body-massager",
-    "takeaway",
-];
+const SECTION_IDS: &[&str] =
+    &["types", "can-massage-help", "research", "self-massage", "using-hands", "using-body-massager", "takeaway"];
 
 /// Timer routines an outcome may suggest (ids in `content/routines.toml`).
 const ROUTINE_IDS: &[&str] = &["hands", "body-massager"];
@@ -45,8 +38,7 @@ const MAX_OPTIONS: usize = 16;
 const MAX_FLAGS: usize = 32;
 
 pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(source)
-        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let text = std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
     let quiz: QuizFile = toml::from_str(&text).map_err(|e| e.to_string())?;
     validate(&quiz)?;
     std::fs::write(out, emit_rust(&quiz)).map_err(|e| format!("cannot write {}: {e}", out.display()))
@@ -210,16 +202,24 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         }
         match (&o.routine, o.timer) {
             (Some(r), true) if ROUTINE_IDS.contains(&r.as_str()) => {}
-            (Some(r), true) => return Err(format!("{at}, routine: \"{r}\" is not a routine; use one of {ROUTINE_IDS:?}")),
-            (None, true) => return Err(format!("{at}, routine: an outcome that offers the timer must suggest a routine")),
-            (Some(_), false) => return Err(format!("{at}, routine: only an outcome with timer = true may suggest a routine")),
+            (Some(r), true) => {
+                return Err(format!("{at}, routine: \"{r}\" is not a routine; use one of {ROUTINE_IDS:?}"))
+            }
+            (None, true) => {
+                return Err(format!("{at}, routine: an outcome that offers the timer must suggest a routine"))
+            }
+            (Some(_), false) => {
+                return Err(format!("{at}, routine: only an outcome with timer = true may suggest a routine"))
+            }
             (None, false) => {}
         }
         if o.product && !o.timer {
             return Err(format!("{at}, product: only an outcome that offers the timer may show the product"));
         }
         if o.immediate && (o.timer || o.product || !o.sections.is_empty()) {
-            return Err(format!("{at}: an immediate outcome shows nothing else: timer = false, product = false, sections = []"));
+            return Err(format!(
+                "{at}: an immediate outcome shows nothing else: timer = false, product = false, sections = []"
+            ));
         }
     }
     if !quiz.outcomes.iter().any(|o| o.id == quiz.otherwise) {
@@ -300,7 +300,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         let nones = q.options.iter().filter(|o| o.none).count();
         match q.kind {
             Kind::Multi if nones != 1 => {
-                return Err(format!("{at}: a tick-any (multi) question needs exactly one `none = true` option (found {nones})"))
+                return Err(format!(
+                    "{at}: a tick-any (multi) question needs exactly one `none = true` option (found {nones})"
+                ))
             }
             Kind::Single if nones != 0 => {
                 return Err(format!("{at}: `none = true` is only for tick-any (multi) questions"))
@@ -336,14 +338,17 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
     }
 
     // Placeholders in every reader-facing text.
-    let mut texts: Vec<(String, &str)> = vec![("disclaimer".into(), &quiz.disclaimer), ("intro.title".into(), &quiz.intro.title)];
+    let mut texts: Vec<(String, &str)> =
+        vec![("disclaimer".into(), &quiz.disclaimer), ("intro.title".into(), &quiz.intro.title)];
     texts.extend(quiz.intro.paragraphs.iter().map(|p| ("intro.paragraphs".to_string(), p.as_str())));
     for q in &quiz.questions {
         texts.push((format!("question \"{}\", prompt", q.id), &q.prompt));
         texts.extend(q.hint.iter().map(|h| (format!("question \"{}\", hint", q.id), h.as_str())));
         for o in &q.options {
             texts.push((format!("question \"{}\", option \"{}\", label", q.id, o.id), &o.label));
-            texts.extend(o.detail.iter().map(|d| (format!("question \"{}\", option \"{}\", detail", q.id, o.id), d.as_str())));
+            texts.extend(
+                o.detail.iter().map(|d| (format!("question \"{}\", option \"{}\", detail", q.id, o.id), d.as_str())),
+            );
         }
     }
     for o in &quiz.outcomes {
@@ -390,7 +395,9 @@ fn ident(at: &str, value: &str) -> Result<(), String> {
 
 fn emit_rust(quiz: &QuizFile) -> String {
     let flag_bits = |ids: &[String]| -> u32 {
-        ids.iter().map(|id| 1u32 << quiz.flags.iter().position(|f| &f.id == id).expect("validated")).fold(0, |a, b| a | b)
+        ids.iter()
+            .map(|id| 1u32 << quiz.flags.iter().position(|f| &f.id == id).expect("validated"))
+            .fold(0, |a, b| a | b)
     };
     let variant = |id: &str| OUTCOMES.iter().find(|(o, _)| *o == id).expect("validated").1;
     let s = |v: &str| format!("{v:?}");
@@ -398,11 +405,16 @@ fn emit_rust(quiz: &QuizFile) -> String {
         Some(v) => format!("Some({v:?})"),
         None => "None".to_string(),
     };
-    let list = |items: &[String]| format!("&[{}]", items.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join(", "));
+    let list =
+        |items: &[String]| format!("&[{}]", items.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join(", "));
 
     let mut out = String::new();
     out.push_str("// @generated by core/build/quiz.rs from content/quiz.toml. Do not edit.\n\n");
-    let _ = writeln!(out, "/// Number of questions (entries in [`QUESTIONS`]).\npub(crate) const QUESTION_COUNT: usize = {};", quiz.questions.len());
+    let _ = writeln!(
+        out,
+        "/// Number of questions (entries in [`QUESTIONS`]).\npub(crate) const QUESTION_COUNT: usize = {};",
+        quiz.questions.len()
+    );
     let _ = writeln!(out, "/// Fingerprint of the questions' ids and options, so saved answers from another quiz version are refused.\nconst QUIZ_FINGERPRINT: &str = \"{:08x}\";", fingerprint(quiz));
     let _ = writeln!(out, "const DISCLAIMER_TEXT: &str = {};", s(&quiz.disclaimer));
     let _ = writeln!(out, "const OTHERWISE: Outcome = Outcome::{};", variant(&quiz.otherwise));
@@ -420,7 +432,12 @@ fn emit_rust(quiz: &QuizFile) -> String {
     }
     out.push_str("];\n\nstatic RULES: &[Rule] = &[\n");
     for r in &quiz.rules {
-        let _ = writeln!(out, "    Rule {{ when: FlagSet({:#b}), then: Outcome::{} }},", flag_bits(&r.when), variant(&r.then));
+        let _ = writeln!(
+            out,
+            "    Rule {{ when: FlagSet({:#b}), then: Outcome::{} }},",
+            flag_bits(&r.when),
+            variant(&r.then)
+        );
     }
     out.push_str("];\n\nstatic QUESTIONS: &[Question] = &[\n");
     for q in &quiz.questions {
