@@ -7,6 +7,6 @@ mod quiz;
 mod timer;
 
 pub use app::{App, AppProps};
-pub use article::{ArticleView, StaticArticle};
+pub use article::{ArticleProps, ArticleView, StaticArticle};
 pub use quiz::{QuizProps, QuizView};
 pub use timer::{TimerProps, TimerView};
