@@ -155,3 +155,263 @@ pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
         let _ = target.focus();
     }
 }
+
+// ---- Timer: clock, audio, vibration, wake lock, visibility ----
+// The timer's browser glue (`ui::timer`, `hooks::use_session_clock`, `hooks::use_wake_lock`).
+// Every API is feature-detected; a missing one makes the call a no-op, never a throw.
+
+pub use timer_glue::{
+    acquire_wake_lock, can_vibrate, focus, is_space_toggle, on_page_visibility, page_hidden, play_tone,
+    unlock_audio, vibrate, wake_lock_supported, PageVisibility, Tone, WakeLock,
+};
+
+mod timer_glue {
+    use gloo::events::EventListener;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::{spawn_local, JsFuture};
+    use web_sys::{AudioContext, AudioContextState, Element, KeyboardEvent, OscillatorType};
+
+    fn navigator() -> Option<web_sys::Navigator> {
+        web_sys::window().map(|window| window.navigator())
+    }
+
+    fn has(target: &JsValue, name: &str) -> bool {
+        js_sys::Reflect::has(target, &JsValue::from_str(name)).unwrap_or(false)
+    }
+
+    /// Lets a promise settle without an "uncaught (in promise)" error.
+    fn settle(promise: js_sys::Promise) {
+        spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+
+    // -- visibility ----------------------------------------------------------------------
+
+    /// `document.hidden` (false where unknown).
+    pub fn page_hidden() -> bool {
+        web_sys::window().and_then(|window| window.document()).is_some_and(|document| document.hidden())
+    }
+
+    /// `visibilitychange` on the document and `pageshow` on the window (back/forward cache);
+    /// dropping it removes both listeners.
+    pub struct PageVisibility {
+        _listeners: [EventListener; 2],
+    }
+
+    /// Calls `callback(visible)` whenever the page is hidden or shown again.
+    pub fn on_page_visibility(callback: impl Fn(bool) + 'static) -> Option<PageVisibility> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let callback = Rc::new(callback);
+        let on_change = callback.clone();
+        let change = EventListener::new(&document, "visibilitychange", move |_| on_change(!page_hidden()));
+        let show = EventListener::new(&window, "pageshow", move |_| callback(!page_hidden()));
+        Some(PageVisibility { _listeners: [change, show] })
+    }
+
+    // -- focus and keys ------------------------------------------------------------------
+
+    /// Moves keyboard focus to `element` (which needs a `tabindex` unless it is a control).
+    pub fn focus(element: &Element) {
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+
+    /// True (and the page's default scrolling prevented) for a plain Space press whose target
+    /// is not a control that uses Space itself (button, link, form field, editable text).
+    pub fn is_space_toggle(event: &KeyboardEvent) -> bool {
+        if event.key() != " " || event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+            return false;
+        }
+        let control = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
+            el.is_content_editable()
+                || matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY" | "LABEL")
+        });
+        if control {
+            return false;
+        }
+        event.prevent_default();
+        !event.repeat()
+    }
+
+    // -- audio ---------------------------------------------------------------------------
+
+    thread_local! {
+        /// One AudioContext for the page, created by the first Start tap.
+        static AUDIO: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+    }
+
+    /// Creates or resumes the AudioContext. Call it inside a tap: browsers only allow sound
+    /// that a user gesture started.
+    pub fn unlock_audio() {
+        AUDIO.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot.is_none() {
+                *slot = AudioContext::new().ok();
+            }
+            if let Some(context) = slot.as_ref() {
+                if context.state() != AudioContextState::Running {
+                    if let Ok(promise) = context.resume() {
+                        settle(promise);
+                    }
+                }
+            }
+        });
+    }
+
+    /// The sounds of the timer.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Tone {
+        /// One beat of the 3-2-1 countdown: short and low.
+        Beat,
+        /// A new step: one clear ping.
+        Step,
+        /// "Move to a new spot": two soft low notes.
+        MoveSpot,
+        /// The routine is done: a rising four-note chime.
+        Finish,
+    }
+
+    /// Plays `tone` if audio was unlocked; silent otherwise.
+    pub fn play_tone(tone: Tone) {
+        // (frequency Hz, start s, length s, peak gain)
+        let notes: &[(f32, f64, f64, f32)] = match tone {
+            Tone::Beat => &[(660.0, 0.0, 0.12, 0.18)],
+            Tone::Step => &[(880.0, 0.0, 0.35, 0.25)],
+            Tone::MoveSpot => &[(523.25, 0.0, 0.25, 0.16), (523.25, 0.3, 0.3, 0.16)],
+            Tone::Finish => &[(523.25, 0.0, 0.3, 0.22), (659.25, 0.18, 0.3, 0.22), (783.99, 0.36, 0.3, 0.22), (1046.5, 0.54, 0.8, 0.22)],
+        };
+        AUDIO.with(|slot| {
+            if let Some(context) = slot.borrow().as_ref() {
+                let at = context.current_time() + 0.02;
+                for &(frequency, start, length, peak) in notes {
+                    let _ = note(context, frequency, at + start, length, peak);
+                }
+            }
+        });
+    }
+
+    fn note(context: &AudioContext, frequency: f32, start: f64, length: f64, peak: f32) -> Result<(), JsValue> {
+        let oscillator = context.create_oscillator()?;
+        oscillator.set_type(OscillatorType::Sine);
+        oscillator.frequency().set_value(frequency);
+        let gain = context.create_gain()?;
+        let level = gain.gain();
+        level.set_value_at_time(0.0001, start)?;
+        level.exponential_ramp_to_value_at_time(peak, start + 0.015)?;
+        level.exponential_ramp_to_value_at_time(0.0001, start + length)?;
+        oscillator.connect_with_audio_node(&gain)?;
+        gain.connect_with_audio_node(&context.destination())?;
+        oscillator.start_with_when(start)?;
+        oscillator.stop_with_when(start + length + 0.05)?;
+        Ok(())
+    }
+
+    // -- vibration -----------------------------------------------------------------------
+
+    /// Whether `navigator.vibrate` exists (not on iOS Safari).
+    pub fn can_vibrate() -> bool {
+        navigator().is_some_and(|navigator| has(&navigator, "vibrate"))
+    }
+
+    /// Vibrates with `pattern` (on, off, on… ms) where the API exists and the page has had a
+    /// tap (Chrome refuses, with a console message, before one).
+    pub fn vibrate(pattern: &[u32]) {
+        let Some(navigator) = navigator().filter(|navigator| has(navigator, "vibrate")) else {
+            return;
+        };
+        let activation = js_sys::Reflect::get(&navigator, &JsValue::from_str("userActivation")).unwrap_or(JsValue::UNDEFINED);
+        if activation.is_object() {
+            let active = js_sys::Reflect::get(&activation, &JsValue::from_str("hasBeenActive")).unwrap_or(JsValue::FALSE);
+            if active != JsValue::TRUE {
+                return;
+            }
+        }
+        let array = js_sys::Array::new();
+        for &ms in pattern {
+            array.push(&JsValue::from(ms));
+        }
+        let _ = navigator.vibrate_with_pattern(&array);
+    }
+
+    // -- screen wake lock ----------------------------------------------------------------
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `navigator.wakeLock.request(kind)`, looked up at call time; `Err` where missing.
+        #[wasm_bindgen(js_namespace = ["navigator", "wakeLock"], js_name = request, catch)]
+        fn wake_lock_request(kind: &str) -> Result<js_sys::Promise, JsValue>;
+
+        type WakeLockSentinel;
+
+        #[wasm_bindgen(method, catch)]
+        fn release(this: &WakeLockSentinel) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    /// Whether `navigator.wakeLock` exists (it needs a secure context).
+    pub fn wake_lock_supported() -> bool {
+        navigator().is_some_and(|navigator| has(&navigator, "wakeLock"))
+    }
+
+    #[derive(Default)]
+    struct LockState {
+        sentinel: Option<WakeLockSentinel>,
+        dropped: bool,
+    }
+
+    /// A screen wake lock request; dropping it releases the lock (also one still pending).
+    pub struct WakeLock {
+        state: Rc<RefCell<LockState>>,
+    }
+
+    /// Asks to keep the screen on; `done(true)` once held, `done(false)` if refused or missing.
+    /// `done` is not called after the handle was dropped.
+    pub fn acquire_wake_lock(done: impl FnOnce(bool) + 'static) -> WakeLock {
+        let state = Rc::new(RefCell::new(LockState::default()));
+        match wake_lock_supported().then(|| wake_lock_request("screen")) {
+            Some(Ok(promise)) => {
+                let state = state.clone();
+                spawn_local(async move {
+                    let result = JsFuture::from(promise).await;
+                    let mut lock = state.borrow_mut();
+                    match result {
+                        Ok(sentinel) if lock.dropped => release_sentinel(&sentinel.unchecked_into()),
+                        Ok(sentinel) => {
+                            lock.sentinel = Some(sentinel.unchecked_into());
+                            drop(lock);
+                            done(true);
+                        }
+                        Err(_) if lock.dropped => {}
+                        Err(_) => {
+                            drop(lock);
+                            done(false);
+                        }
+                    }
+                });
+            }
+            _ => done(false),
+        }
+        WakeLock { state }
+    }
+
+    fn release_sentinel(sentinel: &WakeLockSentinel) {
+        if let Ok(promise) = sentinel.release() {
+            settle(promise);
+        }
+    }
+
+    impl Drop for WakeLock {
+        fn drop(&mut self) {
+            let mut lock = self.state.borrow_mut();
+            lock.dropped = true;
+            if let Some(sentinel) = lock.sentinel.take() {
+                release_sentinel(&sentinel);
+            }
+        }
+    }
+}

@@ -23,3 +23,4 @@ trunk build --release
 
 step "end-to-end (Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/
+step "three engines: Chromium, Firefox, WebKit (tests/engines)"; node tests/engines/run.mjs

@@ -335,8 +335,9 @@ export class Driver {
   }
 
   /**
-   * Keyboard only: presses Tab until `locator` has focus. Inside a radio group Tab lands on
-   * one radio only, so from there the arrow keys move to the wanted one (and select it).
+   * Keyboard only: presses Tab until `locator` has focus. Inside a radio group or a tab list
+   * Tab lands on one member only, so from there the arrow keys move to the wanted one (and
+   * select it).
    */
   async tabTo(locator, max = 200) {
     await locator.evaluate((el) => el.setAttribute('data-mg-kb-target', ''));
@@ -349,13 +350,17 @@ export class Driver {
           const target = document.querySelector('massage-guide').shadowRoot.querySelector('[data-mg-kb-target]');
           return {
             onTarget: !!target && el === target,
-            inGroup: !!target && !!el && target.type === 'radio' && el.type === 'radio' && !!el.name && el.name === target.name,
+            // One Tab stop per radio group and per tab list; arrow keys move inside.
+            inGroup: !!target && !!el && el !== target && (
+              (target.type === 'radio' && el.type === 'radio' && !!el.name && el.name === target.name)
+              || (target.getAttribute('role') === 'tab' && el.getAttribute('role') === 'tab' && el.parentElement === target.parentElement)),
+            tab: !!el && el.getAttribute('role') === 'tab',
           };
         });
         if (at.onTarget) return;
         if (at.inGroup && arrows < 20) {
           arrows++;
-          await this.page.keyboard.press('ArrowDown');
+          await this.page.keyboard.press(at.tab ? 'ArrowRight' : 'ArrowDown');
         } else {
           await this.page.keyboard.press('Tab');
         }

@@ -114,10 +114,14 @@ pub struct Model {
     pub live: String,
     /// Step cues that passed unplayed (page hidden, phone asleep) since the reader last acted.
     pub missed: u32,
+    /// Wall-clock time of the last update (what `view` was computed for).
+    pub now_ms: f64,
     /// Wall-clock time the finish was detected (for the benchmark's `data-finished-at`).
     pub finished_at: Option<f64>,
     pub sound: bool,
     pub vibration: bool,
+    /// `navigator.vibrate` exists (the vibration toggle is offered only then).
+    pub can_vibrate: bool,
     /// The session was resumed after a reload: sound needs a new tap to be allowed again.
     pub needs_tap: bool,
 }
@@ -130,9 +134,11 @@ impl Model {
             view: None,
             live: String::new(),
             missed: 0,
+            now_ms: 0.0,
             finished_at: None,
             sound: true,
             vibration: true,
+            can_vibrate: false,
             needs_tap: false,
         }
     }
@@ -173,6 +179,7 @@ impl Model {
 
     pub fn update(&mut self, action: Action, now_ms: f64) -> Effects {
         let mut effects = Effects::default();
+        self.now_ms = now_ms;
         let event = match action {
             Action::PickRoutine(index) if self.session.is_none() && index < routines().len() => {
                 self.choice = Choice::of(index);
@@ -255,6 +262,12 @@ impl Model {
         }
         effects.cues = cues;
         effects
+    }
+
+    /// When the running session will end (wall clock), while a step is running.
+    pub fn ends_at(&self) -> Option<f64> {
+        let view = self.view?;
+        (view.phase == Phase::Running).then(|| self.now_ms.floor() + view.total_remaining_ms as f64)
     }
 
     /// `routine` and `minutes`, the whole detail of the timer events.
