@@ -336,14 +336,15 @@ export const FLOWS = [
 export const NO_ERRORS_TITLE = 'no uncaught error, rejection, console error';
 
 /**
- * Runs every flow on driver `d`; returns rows {flow, title, status, ms, note}. The last row
- * (flow 4) fails if the driver saw any error during the run.
+ * Runs every flow on driver `d`; appends rows {flow, title, status, ms, note} to `rows` as
+ * they finish and returns it. The last row (flow 4) fails if the driver saw any error during
+ * the run. Once `stopped()` is true (the caller gave up), nothing more is reported.
  */
-export async function runFlows(d, urls, { only = null, log = () => {} } = {}) {
+export async function runFlows(d, urls, { only = null, log = () => {}, rows = [], stopped = () => false } = {}) {
   const ctx = { urls };
-  const rows = [];
   for (const flow of FLOWS) {
     if (only && !only.includes(flow.id)) continue;
+    if (stopped()) return rows;
     const started = Date.now();
     const row = { flow: flow.id, title: flow.title, status: 'pass', note: '' };
     try {
@@ -353,15 +354,18 @@ export async function runFlows(d, urls, { only = null, log = () => {} } = {}) {
       row.note = error instanceof Skip ? error.message : String(error && error.message || error);
     }
     row.ms = Date.now() - started;
+    if (stopped()) return rows;
     log(row);
     rows.push(row);
   }
+  if (stopped()) return rows;
   const started = Date.now();
   let problems;
   // Let late errors (timers, rejections, driver events in flight) arrive before reading.
   await sleep(500);
   await d.exec(() => true).catch(() => {});
   try { problems = await d.problems(); } catch (error) { problems = [`could not read errors: ${error.message}`]; }
+  if (stopped()) return rows;
   rows.push({
     flow: '4', title: NO_ERRORS_TITLE, status: problems.length ? 'fail' : 'pass',
     note: problems.length ? problems.join(' | ') : '', ms: Date.now() - started,

@@ -6,6 +6,7 @@
 //   node tests/engines/run.mjs firefox webkit   # some of them
 //   MG_DIST=/tmp/dist node tests/engines/run.mjs  # a build in another folder
 //   MG_FLOWS=1,3 node tests/engines/run.mjs     # some flows (4, no errors, always runs)
+//   MG_ENGINE_BUDGET_S=120                      # time allowed for one engine's flows
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +18,7 @@ import { webkitDriver } from './webkit.mjs';
 
 const DRIVERS = { chromium: () => chromiumDriver(), firefox: firefoxDriver, webkit: webkitDriver };
 const START_BUDGET_MS = 60000; // launching the browser
-const RUN_BUDGET_MS = 120000; // all flows of one engine
+const RUN_BUDGET_MS = 1000 * (Number(process.env.MG_ENGINE_BUDGET_S) || 120); // all flows of one engine
 
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(DRIVERS);
 for (const engine of engines) {
@@ -62,13 +63,20 @@ try {
     const result = { engine, version: '?', rows: [], ms: 0 };
     results.push(result);
     let driver = null;
+    let stopped = false;
     try {
-      driver = await within(DRIVERS[engine](), START_BUDGET_MS, `starting ${engine}`);
+      const starting = DRIVERS[engine]();
+      // A driver that comes up after its budget ran out is closed at once.
+      starting.then((late) => { if (stopped) late.close().catch(() => {}); }, () => {});
+      driver = await within(starting, START_BUDGET_MS, `starting ${engine}`);
       open.add(driver);
       result.version = driver.version;
       console.log(`\n${engine}: ${driver.version}`);
-      result.rows = await within(runFlows(driver, urls, { only, log: (row) => console.log(line(engine, row)) }), RUN_BUDGET_MS, `the ${engine} flows`);
+      await within(runFlows(driver, urls, {
+        only, rows: result.rows, stopped: () => stopped, log: (row) => console.log(line(engine, row)),
+      }), RUN_BUDGET_MS, `the ${engine} flows`);
     } catch (error) {
+      stopped = true;
       const row = { flow: '-', title: 'engine run', status: 'fail', ms: Date.now() - started, note: error.message };
       console.log(line(engine, row));
       result.rows.push(row);
