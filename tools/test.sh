@@ -21,6 +21,9 @@ WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
 step "release build"
 trunk build --release
 
+step "size budget (size-budget.json)"
+node tools/size-budget.mjs
+
 step "end-to-end (Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/
 step "three engines: Chromium, Firefox, WebKit (tests/engines)"; node tests/engines/run.mjs

@@ -138,7 +138,7 @@ export async function* quizJourney(w, outcome, { everyScreen }) {
 /** The 3-minute Hands routine: picker, running, paused, then finished (or stopped). */
 export async function* timerJourney(w, { stop }) {
   await w.openTab('Timer');
-  yield 'timer-picker';
+  if (!stop) yield 'timer-picker';
   await w.pick(/^Hands\b/);
   await w.pick(/^3\s*min/i);
   await w.press(w.button(/^Start\b/));
