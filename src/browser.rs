@@ -157,7 +157,7 @@ pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
 }
 
 // ---- Timer: clock, audio, vibration, wake lock, visibility ----
-// The timer's browser glue (`ui::timer`, `hooks::use_session_clock`, `hooks::use_wake_lock`).
+// The timer's browser glue (`ui::timer`, `hooks::use_session_clock`).
 // Every API is feature-detected; a missing one makes the call a no-op, never a throw.
 
 pub use timer_glue::{

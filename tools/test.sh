@@ -16,7 +16,7 @@ cargo test --workspace --quiet
 
 step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
-  cargo test --quiet --target wasm32-unknown-unknown -p massage-guide
+  cargo test --target wasm32-unknown-unknown -p massage-guide
 
 step "release build"
 trunk build --release

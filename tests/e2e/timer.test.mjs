@@ -91,7 +91,7 @@ async function choose(host, routine, minutes, mode) {
   await host.getByRole('button', { name: /^Start\b/ }).click();
 }
 
-test('a full 15-minute body-massager session runs on the fake clock and ends on the finish screen', async () => {
+test('a full 15-minute body-massager session runs on the fake clock and ends on the finish screen', async (t) => {
   const { context, page, log, host } = await openTimer({ viewport: { width: 320, height: 640 } });
   assert.equal((await state(page)).phase, 'picker');
   await choose(host, /^Body massager/, 15, /^Lean back/);
@@ -123,6 +123,7 @@ test('a full 15-minute body-massager session runs on the fake clock and ends on 
   s = await state(page);
   const realMs = Date.now() - started;
   assert.ok(realMs < 30_000, `12 minutes of fake time took ${realMs} ms of real time`);
+  t.diagnostic(`12 minutes of fake time (2,880 paint ticks and 6 cues) ran in ${realMs} ms`);
   assert.equal(s.phase, 'finished');
   assert.equal(s.heading, 'Nicely done');
   assert.equal(s.finishedAt, START + 3000 + 15 * MIN, 'the finish is detected at the deadline');
