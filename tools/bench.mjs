@@ -21,6 +21,7 @@ import { join, dirname, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { sizes } from './sizes.mjs';
+import { latin1Literal } from './encode.mjs';
 
 /** Content encodings the bench server actually used (reported under the Lighthouse tables). */
 const encodings = new Set();
@@ -158,20 +159,6 @@ function buildHello() {
   return { wasm, glue, inlined };
 }
 
-/** The same encoding as tools/bundle.mjs: one character per byte, six bytes escaped. */
-function latin1Literal(bytes) {
-  let out = '';
-  for (const b of bytes) {
-    if (b === 0x5c) out += '\\\\';
-    else if (b === 0x22) out += '\\"';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b === 0x00) out += '\\x00';
-    else if (b === 0x3c) out += '\\x3c';
-    else out += String.fromCharCode(b);
-  }
-  return out;
-}
 
 // ---- 2 and 3. Lighthouse -------------------------------------------------------------------
 

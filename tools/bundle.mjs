@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sizeTable } from './sizes.mjs';
+import { latin1Literal, minifyCss } from './encode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -111,28 +112,3 @@ console.log(sizeTable([
     .map((f) => [f, readFileSync(join(staging, f))]),
   [`(wasm alone, not shipped separately)`, wasm],
 ]));
-
-/** The wasm bytes as the body of a double-quoted JS string: one character per byte. */
-function latin1Literal(bytes) {
-  let out = '';
-  for (const b of bytes) {
-    if (b === 0x5c) out += '\\\\';
-    else if (b === 0x22) out += '\\"';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b === 0x00) out += '\\x00';
-    else if (b === 0x3c) out += '\\x3c'; // never form "</script" or "<!--" in inline HTML
-    else out += String.fromCharCode(b);
-  }
-  return out;
-}
-
-/** Drops comments and collapses whitespace; enough for a hand-written stylesheet. */
-function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{}:;,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
-}

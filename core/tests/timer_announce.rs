@@ -178,3 +178,11 @@ fn the_display_never_reads_zero_while_time_remains() {
         assert_ne!(format_mm_ss(ms), "0:00");
     }
 }
+
+#[test]
+fn decimal_writes_numbers_without_format() {
+    use massage_guide_core::timer::decimal;
+    assert_eq!(decimal(0), "0");
+    assert_eq!(decimal(15), "15");
+    assert_eq!(decimal(1_700_000_000_123), "1700000000123");
+}

@@ -119,7 +119,7 @@ fn back_figure() -> Html {
                 <rect class="mg-fig-muscle" x="118" y="120" width="30" height="150" rx="15" />
                 <rect class="mg-fig-muscle" x="172" y="120" width="30" height="150" rx="15" />
                 <g class="mg-fig-spine">
-                    { for (0..11).map(|i| html! { <rect x="152" y={(30 + i * 23).to_string()} width="16" height="17" rx="4" /> }) }
+                    { for SPINE_Y.iter().map(|y| html! { <rect x="152" y={*y} width="16" height="17" rx="4" /> }) }
                 </g>
                 <path class="mg-fig-pointer" d="M108 196 L40 196 M212 196 L280 196" />
                 </g>
@@ -134,3 +134,6 @@ fn back_figure() -> Html {
         </figure>
     }
 }
+
+/// Tops of the vertebrae drawn in the back figure (every 23 units from 30).
+const SPINE_Y: [&str; 11] = ["30", "53", "76", "99", "122", "145", "168", "191", "214", "237", "260"];

@@ -8,8 +8,8 @@ mod view;
 
 use crate::browser;
 use crate::hooks::{use_session_clock, WakeLockStatus};
-use massage_guide_core::timer::{Cue, CueKind};
-use model::{decimal, Action, Effects, Model, Screen};
+use massage_guide_core::timer::{decimal, Cue, CueKind};
+use model::{Action, Effects, Model, Screen};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]

@@ -39,7 +39,7 @@ pub use routines::{
 pub use session::{Cue, Event, Phase, Session, Snapshot, LATE_CUE_LIMIT_MS};
 
 /// Appends `value` in decimal, without pulling `format!` machinery into the wasm.
-pub(crate) fn push_decimal(out: &mut String, value: u64) {
+pub fn push_decimal(out: &mut String, value: u64) {
     let mut digits = [0u8; 20];
     let mut rest = value;
     let mut start = digits.len();
@@ -54,4 +54,11 @@ pub(crate) fn push_decimal(out: &mut String, value: u64) {
     for &digit in &digits[start..] {
         out.push(char::from(digit));
     }
+}
+
+/// `value` in decimal, without `format!` machinery (used by the views too).
+pub fn decimal(value: u64) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, value);
+    out
 }

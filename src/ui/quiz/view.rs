@@ -56,7 +56,7 @@ fn intro_screen(context: &Context) -> Html {
             { for text.paragraphs.iter().map(|p| html! { <p>{ context.fill(p) }</p> }) }
             <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
             <div class="mg-quiz-nav">
-                <button type="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Start)}>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Start)}>
                     { text.start_label }
                 </button>
             </div>
@@ -120,8 +120,8 @@ fn question(context: &Context, index: usize) -> Html {
                 <div class="mg-quiz-options">{ for options }</div>
             </fieldset>
             <div class="mg-quiz-nav">
-                <button type="submit" class="mg-quiz-button mg-quiz-primary">{ "Next" }</button>
-                <button type="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
+                <button type="submit" part="button" class="mg-quiz-button mg-quiz-primary">{ "Next" }</button>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
                     { "Back" }
                 </button>
             </div>
@@ -159,10 +159,10 @@ fn review(context: &Context) -> Html {
             <p>{ "Change any answer that is not right, then see your result." }</p>
             <dl class="mg-quiz-review-list">{ for rows }</dl>
             <div class="mg-quiz-nav">
-                <button type="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Next)}>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Next)}>
                     { "See my result" }
                 </button>
-                <button type="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
                     { "Back" }
                 </button>
             </div>
@@ -206,7 +206,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             let name = routines().iter().find(|r| r.id == routine).map_or("suggested", |r| r.name);
             Some(html! {
                 <div class="mg-quiz-nav">
-                    <button type="button" class="mg-quiz-button mg-quiz-primary" onclick={Callback::from(move |_| on_timer.emit(routine))}>
+                    <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={Callback::from(move |_| on_timer.emit(routine))}>
                         { ["Open the self-massage timer: ", name, " routine"].concat() }
                     </button>
                 </div>
@@ -256,7 +256,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             { product }
             <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
             <div class="mg-quiz-nav">
-                <button type="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
                     { "Change your answers" }
                 </button>
             </div>

@@ -279,20 +279,6 @@ impl Model {
     }
 }
 
-/// `n` in decimal, without `format!` machinery.
-pub fn decimal(n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let (mut rest, mut start) = (n, digits.len());
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    digits[start..].iter().map(|&d| char::from(d)).collect()
-}
 
 #[cfg(test)]
 mod tests {
@@ -415,10 +401,4 @@ mod tests {
         assert!(second.resume("t1:garbage", T0).is_err());
     }
 
-    #[test]
-    fn decimal_writes_numbers() {
-        assert_eq!(decimal(0), "0");
-        assert_eq!(decimal(15), "15");
-        assert_eq!(decimal(1_700_000_000_123), "1700000000123");
-    }
 }

@@ -1,7 +1,7 @@
 //! Markup of the timer screens. Pure functions of the [`Model`]: no state, no browser calls.
 
-use super::model::{decimal, Action, Model, Screen};
-use massage_guide_core::timer::{finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Advice, Phase, Snapshot};
+use super::model::{Action, Model, Screen};
+use massage_guide_core::timer::{decimal, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Advice, Phase, Snapshot};
 use yew::prelude::*;
 
 /// Everything a screen needs.
@@ -264,7 +264,7 @@ fn card(
 
 /// One button that sends `action`; a single body for all of them keeps the wasm smaller.
 fn button(drive: &Callback<Action>, class: &'static str, action: Action, label: AttrValue) -> Html {
-    html! { <button type="button" {class} onclick={drive.reform(move |_| action)}>{ label }</button> }
+    html! { <button type="button" part="button" {class} onclick={drive.reform(move |_| action)}>{ label }</button> }
 }
 
 /// A short note under the timer (`role="status"` when it reports something that just happened).
