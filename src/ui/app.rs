@@ -23,6 +23,8 @@ pub fn App(props: &AppProps) -> Html {
     let active = use_state(|| config.start);
     let anchor = use_state(|| None::<&'static str>);
     let suggested_routine = use_state(|| None::<&'static str>);
+    // A session in progress keeps the timer mounted (hidden) on the other tabs.
+    let timer_busy = use_state(|| false);
     let root = use_node_ref();
     let tablist = use_node_ref();
     use_scroll_to_anchor(root.clone(), anchor.clone());
@@ -67,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         html! {
-            <div class="mg-tabs" role="tablist" aria-label="Back pain guide" ref={tablist.clone()} {onkeydown}>
+            <div key="tabs" class="mg-tabs" role="tablist" aria-label="Back pain guide" ref={tablist.clone()} {onkeydown}>
                 { for config.sections.iter().map(|&section| {
                     let selected = section == current;
                     let onclick = { let active = active.clone(); Callback::from(move |_| active.set(section)) };
@@ -75,7 +77,7 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" role="tab" class="mg-tab" part="tab"
                             id={["mg-tab-", section.keyword()].concat()}
                             aria-selected={if selected { "true" } else { "false" }}
-                            aria-controls="mg-panel"
+                            aria-controls={panel_id(section)}
                             tabindex={if selected { "0" } else { "-1" }}
                             {onclick}>{ section.label() }</button>
                     }
@@ -85,28 +87,43 @@ pub fn App(props: &AppProps) -> Html {
     });
     let has_tabs = tabs.is_some();
 
+    let on_session = {
+        let timer_busy = timer_busy.clone();
+        Callback::from(move |busy: bool| timer_busy.set(busy))
+    };
+
     let product_url = config.product_url.clone().map(AttrValue::from);
     let product_name = AttrValue::from(config.product_name.clone());
     html! {
         <div class="mg" part="root" data-mg-app="" ref={root}>
             { tabs }
-            <div class="mg-panel" id="mg-panel" role={has_tabs.then_some("tabpanel")}
-                aria-labelledby={has_tabs.then(|| ["mg-tab-", current.keyword()].concat())}>
-                { match current {
-                    Section::Article => html! {
-                        <ArticleView {product_url} {product_name} on_jump={jump_to_article} />
-                    },
-                    Section::Quiz => html! {
-                        <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
-                            {product_url} {product_name} host={props.host.clone()}
-                            on_article={jump_to_article} on_timer={open_timer} />
-                    },
-                    Section::Timer => html! {
-                        <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                            host={props.host.clone()} />
-                    },
-                } }
-            </div>
+            if current != Section::Timer {
+                <div key="main" class="mg-panel" id={panel_id(current)} role={has_tabs.then_some("tabpanel")}
+                    aria-labelledby={has_tabs.then(|| ["mg-tab-", current.keyword()].concat())}>
+                    { match current {
+                        Section::Quiz => html! {
+                            <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
+                                product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
+                                on_article={jump_to_article} on_timer={open_timer} />
+                        },
+                        _ => html! {
+                            <ArticleView product_url={product_url.clone()} product_name={product_name.clone()} on_jump={jump_to_article} />
+                        },
+                    } }
+                </div>
+            }
+            if current == Section::Timer || (*timer_busy && config.sections.contains(&Section::Timer)) {
+                <div key="timer" class="mg-panel" id={panel_id(Section::Timer)} hidden={current != Section::Timer}
+                    role={has_tabs.then_some("tabpanel")} aria-labelledby={has_tabs.then_some("mg-tab-timer")}>
+                    <TimerView suggested={*suggested_routine} {product_url} {product_name}
+                        host={props.host.clone()} on_session={on_session} />
+                </div>
+            }
         </div>
     }
+}
+
+/// The id of the panel a section is shown in (the timer has its own, so it can stay mounted).
+fn panel_id(section: Section) -> &'static str {
+    if section == Section::Timer { "mg-panel-timer" } else { "mg-panel" }
 }

@@ -23,6 +23,10 @@ pub struct TimerProps {
     /// The host element, for `massage-guide:timer-start` / `timer-end` events.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
+    /// Told whether a session is in progress (counting down or paused), so the shell can keep
+    /// the timer alive, with its cues and wake lock, while the reader looks at another tab.
+    #[prop_or_default]
+    pub on_session: Option<Callback<bool>>,
 }
 
 /// The storage slot of a running or paused session.
@@ -134,6 +138,15 @@ pub fn TimerView(props: &TimerProps) -> Html {
                 }
             } else if let Some(effects) = timer.pending.take() {
                 perform(&timer.model, effects, host.as_ref());
+            }
+        });
+    }
+
+    {
+        let on_session = props.on_session.clone();
+        use_effect_with(screen == Screen::Session, move |&in_session| {
+            if let Some(on_session) = on_session {
+                on_session.emit(in_session);
             }
         });
     }

@@ -386,3 +386,27 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 800 
     });
   }
 }
+
+test('switching tabs mid-session keeps the timer running: cues still play, and the same session is there on return', async () => {
+  const { context, page, log, host } = await openTimer();
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(3000 + 5000);
+  assert.equal((await state(page)).phase, 'running');
+  await host.getByRole('tab', { name: 'Article' }).click();
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('#mg-panel-timer').hidden), true, 'timer kept, hidden');
+  assert.ok(await host.getByRole('heading', { level: 1 }).isVisible(), 'the article is shown');
+  const tonesBefore = (await pageData(page)).tones;
+  await page.clock.runFor(MIN);
+  assert.ok((await pageData(page)).tones > tonesBefore, 'step cues play while the reader is on the article');
+  await host.getByRole('tab', { name: 'Timer' }).click();
+  const s = await state(page);
+  assert.equal(s.phase, 'running');
+  assert.equal(s.time, '1:55', 'same deadline: 3:00 - 65 s (after the 3-s get-ready)');
+  assert.doesNotMatch(s.status ?? '', /tap/i, 'not a restore from storage (sound still unlocked)');
+  // Once the session ends, the hidden timer goes away with it.
+  await host.getByRole('tab', { name: 'Quiz' }).click();
+  await page.clock.runFor(3 * MIN);
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('#mg-panel-timer')), null);
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
