@@ -7,16 +7,6 @@ use massage_guide_core::triage::{questions, Action, Answers, DecodeError, Outcom
 use std::collections::HashSet;
 use triage_common::*;
 
-const FINE: &[(&str, &[&str])] = &[
-    ("age", &["20-to-50"]),
-    ("emergency", &["none"]),
-    ("urgent", &["none"]),
-    ("duration", &["under-4-weeks"]),
-    ("onset", &["strain"]),
-    ("severity", &["mild"]),
-    ("trend", &["better"]),
-    ("cautions", &["none"]),
-];
 
 /// Applies actions in order.
 fn run(mut quiz: Quiz, actions: &[Action]) -> Quiz {

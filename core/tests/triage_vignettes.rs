@@ -18,18 +18,6 @@ struct Vignette {
     because: &'static [&'static str],
 }
 
-/// Everything fine: 20-50, strain, under 4 weeks, mild, better, no signs. Vignettes change
-/// what they are about.
-const FINE: &[(&str, &[&str])] = &[
-    ("age", &["20-to-50"]),
-    ("emergency", &["none"]),
-    ("urgent", &["none"]),
-    ("duration", &["under-4-weeks"]),
-    ("onset", &["strain"]),
-    ("severity", &["mild"]),
-    ("trend", &["better"]),
-    ("cautions", &["none"]),
-];
 
 const VIGNETTES: &[Vignette] = &[
     Vignette {

@@ -17,10 +17,9 @@ let browser, server;
 before(async () => {
   browser = await launchChromium();
   server = await serve({
-    headers: (path) => {
-      if (path === '/fixtures/csp-host.html') return { 'content-security-policy': STRICT_CSP };
-      if (path === '/fixtures/csp-nowasm.html') return { 'content-security-policy': CSP_WITHOUT_WASM };
-      return {};
+    headers: (path, query) => {
+      if (path !== '/fixtures/csp-host.html') return {};
+      return { 'content-security-policy': query.has('no-wasm') ? CSP_WITHOUT_WASM : STRICT_CSP };
     },
   });
 });
@@ -92,7 +91,7 @@ test('a strict CSP with wasm-unsafe-eval (no unsafe-inline) works', async () => 
 });
 
 test('a CSP without wasm-unsafe-eval shows the article with a note, and throws nothing', async () => {
-  const { page, log } = await open(server.origin + '/fixtures/csp-nowasm.html');
+  const { page, log } = await open(server.origin + '/fixtures/csp-host.html?no-wasm');
   const note = page.locator('massage-guide .mg-note');
   await note.waitFor({ timeout: 15000 });
   assert.match(await note.textContent(), /need WebAssembly/);

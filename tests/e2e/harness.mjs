@@ -32,18 +32,19 @@ const TYPES = {
 };
 
 /**
- * Serves `dist/` at `/` and the test fixtures at `/fixtures/`. `headers(path)` may add
+ * Serves `dist/` at `/` and the test fixtures at `/fixtures/`. `headers(path, query)` may add
  * response headers (e.g. a Content-Security-Policy for one page).
  */
 export async function serve({ headers = () => ({}) } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
     const [base, rel] = path.startsWith('/fixtures/') ? [FIXTURES, path.slice(10)] : [DIST, path.slice(1) || 'index.html'];
     const file = normalize(join(base, rel));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path, url.searchParams) });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

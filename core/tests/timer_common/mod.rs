@@ -56,25 +56,7 @@ pub fn tick_until(session: &mut Session, from: f64, until: f64, every_ms: f64, l
     now
 }
 
-/// xorshift64*: small, deterministic, good enough for jitter and fuzzing.
-pub struct XorShift(u64);
-
-impl XorShift {
-    pub fn new(seed: u64) -> XorShift {
-        XorShift(seed.max(1))
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// Uniform in `0..=max`.
-    pub fn up_to(&mut self, max: u64) -> u64 {
-        self.next_u64() % (max + 1)
-    }
-}
+#[path = "../support/rng.rs"]
+mod rng;
+/// The shared deterministic PRNG, under the name the timer tests use.
+pub use rng::Rng as XorShift;

@@ -10,6 +10,18 @@ pub const QUESTION_IDS: [&str; 8] =
     ["age", "emergency", "urgent", "duration", "onset", "severity", "trend", "cautions"];
 
 /// Index of a question by id (panics on a typo in a test).
+/// Everything fine: 20-50, strain, under 4 weeks, mild, better, no signs.
+pub const FINE: &[(&str, &[&str])] = &[
+    ("age", &["20-to-50"]),
+    ("emergency", &["none"]),
+    ("urgent", &["none"]),
+    ("duration", &["under-4-weeks"]),
+    ("onset", &["strain"]),
+    ("severity", &["mild"]),
+    ("trend", &["better"]),
+    ("cautions", &["none"]),
+];
+
 pub fn q(id: &str) -> usize {
     question_index(id).unwrap_or_else(|| panic!("no question {id:?}"))
 }
@@ -212,30 +224,9 @@ pub fn for_each_combination(values: &[Vec<u16>], mut f: impl FnMut(&[u16; 8])) -
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Deterministic PRNG (xorshift64*), no external crates.
-
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+#[path = "../support/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 /// A uniformly random valid answer set; each question is unanswered with probability 1/8.
 pub fn random_answers(rng: &mut Rng) -> Answers {
