@@ -59,4 +59,5 @@ pub fn tick_until(session: &mut Session, from: f64, until: f64, every_ms: f64, l
 #[path = "../support/rng.rs"]
 mod rng;
 /// The shared deterministic PRNG, under the name the timer tests use.
+#[allow(unused_imports)]
 pub use rng::Rng as XorShift;
