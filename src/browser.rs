@@ -162,7 +162,7 @@ pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
 
 pub use timer_glue::{
     acquire_wake_lock, can_vibrate, focus, is_space_toggle, on_page_visibility, page_hidden, play_tone,
-    unlock_audio, vibrate, wake_lock_supported, PageVisibility, Tone, WakeLock,
+    schedule_tones, unlock_audio, vibrate, wake_lock_supported, PageVisibility, ScheduledTones, Tone, WakeLock,
 };
 
 mod timer_glue {
@@ -172,7 +172,7 @@ mod timer_glue {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
-    use web_sys::{AudioContext, AudioContextState, Element, KeyboardEvent, OscillatorType};
+    use web_sys::{AudioContext, AudioContextState, Element, GainNode, KeyboardEvent, OscillatorNode, OscillatorType};
 
     fn navigator() -> Option<web_sys::Navigator> {
         web_sys::window().map(|window| window.navigator())
@@ -277,26 +277,35 @@ mod timer_glue {
         Finish,
     }
 
-    /// Plays `tone` if audio was unlocked; silent otherwise.
-    pub fn play_tone(tone: Tone) {
-        // (frequency Hz, start s, length s, peak gain)
-        let notes: &[(f32, f64, f64, f32)] = match tone {
+    /// The notes of `tone`: (frequency Hz, start s, length s, peak gain).
+    fn notes(tone: Tone) -> &'static [(f32, f64, f64, f32)] {
+        match tone {
             Tone::Beat => &[(660.0, 0.0, 0.12, 0.18)],
             Tone::Step => &[(880.0, 0.0, 0.35, 0.25)],
             Tone::MoveSpot => &[(523.25, 0.0, 0.25, 0.16), (523.25, 0.3, 0.3, 0.16)],
             Tone::Finish => &[(523.25, 0.0, 0.3, 0.22), (659.25, 0.18, 0.3, 0.22), (783.99, 0.36, 0.3, 0.22), (1046.5, 0.54, 0.8, 0.22)],
-        };
+        }
+    }
+
+    /// Plays `tone` if audio was unlocked; silent otherwise.
+    pub fn play_tone(tone: Tone) {
         AUDIO.with(|slot| {
             if let Some(context) = slot.borrow().as_ref() {
                 let at = context.current_time() + 0.02;
-                for &(frequency, start, length, peak) in notes {
+                for &(frequency, start, length, peak) in notes(tone) {
                     let _ = note(context, frequency, at + start, length, peak);
                 }
             }
         });
     }
 
-    fn note(context: &AudioContext, frequency: f32, start: f64, length: f64, peak: f32) -> Result<(), JsValue> {
+    /// One note's nodes: the oscillator and the gain envelope it plays through.
+    struct Note {
+        oscillator: OscillatorNode,
+        gain: GainNode,
+    }
+
+    fn note(context: &AudioContext, frequency: f32, start: f64, length: f64, peak: f32) -> Result<Note, JsValue> {
         let oscillator = context.create_oscillator()?;
         oscillator.set_type(OscillatorType::Sine);
         oscillator.frequency().set_value(frequency);
@@ -309,7 +318,72 @@ mod timer_glue {
         gain.connect_with_audio_node(&context.destination())?;
         oscillator.start_with_when(start)?;
         oscillator.stop_with_when(start + length + 0.05)?;
-        Ok(())
+        Ok(Note { oscillator, gain })
+    }
+
+    /// A scheduled tone due this soon (s) is let play when the rest are cancelled: the audio
+    /// clock and `Date.now()` drift apart by a few ms, and the tick that ends the session (and
+    /// with it the schedule) can come at the very deadline of the finish chime.
+    const CANCEL_SLACK_S: f64 = 0.1;
+
+    /// Tones handed to the AudioContext's own clock ahead of time. Browsers throttle the
+    /// timers of a hidden page (by a second, up to a minute), but not the audio clock, so
+    /// these sound on time. Dropping the handle cancels the ones that have not begun.
+    pub struct ScheduledTones {
+        context: AudioContext,
+        /// Per tone, in the order given: its start on the audio clock and its notes.
+        tones: Vec<(f64, Vec<Note>)>,
+    }
+
+    /// Schedules each `(deadline_ms, tone)` (wall-clock deadlines, in order) on the audio clock,
+    /// at `currentTime + (deadline - Date.now())`. `None` unless audio was unlocked and is
+    /// running: a suspended context would hold them back and play them all at once later.
+    pub fn schedule_tones(tones: &[(f64, Tone)]) -> Option<ScheduledTones> {
+        let context = AUDIO.with(|slot| slot.borrow().clone())?;
+        if context.state() != AudioContextState::Running || tones.is_empty() {
+            return None;
+        }
+        let (audio_now, wall_now) = (context.current_time(), js_sys::Date::now());
+        let tones = tones
+            .iter()
+            .map(|&(deadline_ms, tone)| {
+                let at = audio_now + ((deadline_ms - wall_now) / 1000.0).max(0.02);
+                let notes = notes(tone)
+                    .iter()
+                    .filter_map(|&(frequency, start, length, peak)| note(&context, frequency, at + start, length, peak).ok())
+                    .collect();
+                (at, notes)
+            })
+            .collect();
+        Some(ScheduledTones { context, tones })
+    }
+
+    impl ScheduledTones {
+        /// Stops and disconnects the tones that have not begun (a tone already sounding, or due
+        /// within [`CANCEL_SLACK_S`], plays to its end). Returns how many tones, from the first,
+        /// were let play: the caller must not play those again.
+        pub fn cancel(mut self) -> usize {
+            self.cancel_pending()
+        }
+
+        fn cancel_pending(&mut self) -> usize {
+            let audio_now = self.context.current_time();
+            let begun = self.tones.iter().take_while(|(at, _)| *at <= audio_now + CANCEL_SLACK_S).count();
+            for (_, notes) in self.tones.drain(..).skip(begun) {
+                for Note { oscillator, gain } in notes {
+                    let _ = oscillator.stop_with_when(0.0);
+                    let _ = oscillator.disconnect();
+                    let _ = gain.disconnect();
+                }
+            }
+            begun
+        }
+    }
+
+    impl Drop for ScheduledTones {
+        fn drop(&mut self) {
+            self.cancel_pending();
+        }
     }
 
     // -- vibration -----------------------------------------------------------------------

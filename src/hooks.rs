@@ -17,11 +17,12 @@ pub fn use_scroll_to_anchor(root: NodeRef, anchor: UseStateHandle<Option<&'stati
 
 // ---- Timer hooks ----
 
-pub use timer_hooks::{use_session_clock, WakeLockStatus};
+pub use timer_hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
 
 mod timer_hooks {
     use crate::browser;
     use gloo::timers::callback::{Interval, Timeout};
+    use massage_guide_core::timer::Cue;
     use std::cell::RefCell;
     use std::rc::Rc;
     use yew::prelude::*;
@@ -83,6 +84,99 @@ mod timer_hooks {
         } else {
             WakeLockStatus::Idle
         }
+    }
+
+    /// A cue due at a wall-clock time (ms), with its sound.
+    pub type TimedTone = (f64, Cue, browser::Tone);
+
+    /// How far ahead cue sounds are handed to the audio clock when the page is hidden.
+    const HAND_OVER_AHEAD_MS: f64 = 30.0 * 60_000.0;
+
+    /// The cue sounds handed to the audio clock while the page is hidden, shared by
+    /// [`use_hidden_page_tones`] and the tick path, which must not play them a second time.
+    #[derive(Default)]
+    pub struct PrePlayed {
+        scheduled: Option<browser::ScheduledTones>,
+        /// The cues handed over on this timeline: those that played, then those still scheduled.
+        cues: Vec<Cue>,
+        /// How many of `cues` (the last ones) are still scheduled.
+        pending: usize,
+    }
+
+    impl PrePlayed {
+        /// Whether the audio clock plays (or played) `cue`: the tick path skips its tone.
+        pub fn covers(&self, cue: &Cue) -> bool {
+            self.cues.contains(cue)
+        }
+
+        /// Stops the scheduled sounds that have not begun; the cues that played stay covered.
+        pub fn cancel(&mut self) {
+            if let Some(scheduled) = self.scheduled.take() {
+                let begun = scheduled.cancel();
+                let keep = self.cues.len() - self.pending + begun;
+                self.cues.truncate(keep);
+            }
+            self.pending = 0;
+        }
+
+        fn hand_over(&mut self, upcoming: Vec<TimedTone>) {
+            self.cancel();
+            let tones: Vec<(f64, browser::Tone)> = upcoming.iter().map(|&(at, _, tone)| (at, tone)).collect();
+            if let Some(scheduled) = browser::schedule_tones(&tones) {
+                self.pending = upcoming.len();
+                self.cues.extend(upcoming.into_iter().map(|(_, cue, _)| cue));
+                self.scheduled = Some(scheduled);
+            }
+        }
+
+        fn forget(&mut self) {
+            self.cancel();
+            self.cues.clear();
+        }
+    }
+
+    /// Keeps the cue sounds on time while the page is hidden, where browsers throttle timers.
+    ///
+    /// While `timeline` is set (a session runs with sound; its value changes whenever the
+    /// timeline moves), each time the page is hidden the sounds of the cues due in the next 30
+    /// minutes, as `upcoming((now, ahead))` lists them, are scheduled on the audio clock and
+    /// noted in `pre_played`. When the page is shown again, or the timeline changes or ends, or
+    /// the component unmounts, those not begun are stopped; the ones that played stay noted, so
+    /// the tick path does not play them again.
+    #[hook]
+    pub fn use_hidden_page_tones(
+        timeline: Option<f64>,
+        pre_played: Rc<RefCell<PrePlayed>>,
+        upcoming: Callback<(f64, f64), Vec<TimedTone>>,
+    ) {
+        let latest = use_mut_ref(|| upcoming.clone());
+        *latest.borrow_mut() = upcoming;
+        use_effect_with(timeline.map(f64::to_bits), move |timeline| {
+            let listeners = timeline.and_then(|_| {
+                let hand_over = {
+                    let (pre_played, latest) = (pre_played.clone(), latest.clone());
+                    move || {
+                        let upcoming = latest.borrow().emit((browser::now_ms(), HAND_OVER_AHEAD_MS));
+                        pre_played.borrow_mut().hand_over(upcoming);
+                    }
+                };
+                if browser::page_hidden() {
+                    hand_over();
+                }
+                let pre_played = pre_played.clone();
+                browser::on_page_visibility(move |visible| {
+                    if visible {
+                        pre_played.borrow_mut().cancel();
+                    } else {
+                        hand_over();
+                    }
+                })
+            });
+            move || {
+                drop(listeners);
+                pre_played.borrow_mut().forget();
+            }
+        });
     }
 
     /// What a running session holds: the paint interval, the wake lock, the page listeners.

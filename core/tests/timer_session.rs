@@ -454,6 +454,38 @@ fn waking_up_at_next_deadline_gives_every_cue_on_time() {
 }
 
 #[test]
+fn upcoming_cues_are_the_cues_a_punctual_clock_would_give() {
+    // What the view hands to the audio clock when the page is hidden: every cue still due, at
+    // the deadline the session itself would play it, and nothing once paused or finished.
+    for plan in all_plans() {
+        let (mut session, _) = started(plan, T0);
+        let mut punctual = Vec::new();
+        let mut probe = session;
+        while let Some(deadline) = probe.next_deadline_ms() {
+            let (next, cues) = probe.apply(Event::Tick { now_ms: deadline });
+            punctual.extend(cues.into_iter().map(|cue| (deadline, cue)));
+            probe = next;
+        }
+        assert_eq!(session.upcoming_cues(T0, f64::INFINITY), punctual, "{}", label(&plan));
+        assert_eq!(session.end_deadline_ms(), punctual.last().map(|&(at, _)| at));
+
+        // Half-way, with a horizon: only what lies after `from` and up to `until`.
+        let middle = T0 + step_start_on_timeline(&plan, plan.steps.len() / 2) as f64 - 1.0;
+        session = session.apply(Event::Tick { now_ms: middle }).0;
+        let until = middle + 4.0 * MINUTE;
+        let expected: Vec<_> = punctual.iter().copied().filter(|&(at, _)| at > middle && at <= until).collect();
+        assert_eq!(session.upcoming_cues(middle, until), expected, "{}", label(&plan));
+        assert!(!expected.is_empty());
+
+        let paused = session.apply(Event::Pause { now_ms: middle }).0;
+        assert_eq!(paused.upcoming_cues(middle, f64::INFINITY), []);
+        assert_eq!(paused.end_deadline_ms(), None);
+        let finished = session.apply(Event::Skip { now_ms: middle }).0.apply(Event::Tick { now_ms: middle + 60.0 * MINUTE }).0;
+        assert_eq!(finished.upcoming_cues(middle, f64::INFINITY), []);
+    }
+}
+
+#[test]
 fn implausible_clock_readings_are_ignored() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);

@@ -7,7 +7,7 @@ mod model;
 mod view;
 
 use crate::browser;
-use crate::hooks::{use_session_clock, WakeLockStatus};
+use crate::hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
 use massage_guide_core::timer::{decimal, Cue, CueKind};
 use model::{Action, Effects, Model, Screen};
 use yew::prelude::*;
@@ -55,17 +55,23 @@ fn initial(suggested: Option<&'static str>) -> (Model, Option<Effects>) {
     }
 }
 
-/// Plays cues, saves, and dispatches the event an update asked for.
-fn perform(model: &Model, effects: Effects, host: Option<&web_sys::Element>) {
+/// The tone and vibration pattern of a cue.
+fn signals(cue: Cue) -> (Option<browser::Tone>, &'static [u32]) {
+    match cue {
+        Cue::GetReady { .. } => (Some(browser::Tone::Beat), &[]),
+        Cue::StepStarted { kind: CueKind::Step, .. } => (Some(browser::Tone::Step), &[200]),
+        Cue::StepStarted { kind: CueKind::MoveSpot, .. } => (Some(browser::Tone::MoveSpot), &[90, 90, 90]),
+        Cue::Finished => (Some(browser::Tone::Finish), &[300, 150, 300, 150, 500]),
+        Cue::Missed { .. } | Cue::Stopped => (None, &[]),
+    }
+}
+
+/// Plays cues (but not a tone the audio clock already played while the page was hidden),
+/// saves, and dispatches the event an update asked for.
+fn perform(model: &Model, effects: Effects, host: Option<&web_sys::Element>, pre_played: &PrePlayed) {
     for cue in &effects.cues {
-        let (tone, pattern): (Option<browser::Tone>, &[u32]) = match *cue {
-            Cue::GetReady { .. } => (Some(browser::Tone::Beat), &[]),
-            Cue::StepStarted { kind: CueKind::Step, .. } => (Some(browser::Tone::Step), &[200]),
-            Cue::StepStarted { kind: CueKind::MoveSpot, .. } => (Some(browser::Tone::MoveSpot), &[90, 90, 90]),
-            Cue::Finished => (Some(browser::Tone::Finish), &[300, 150, 300, 150, 500]),
-            Cue::Missed { .. } | Cue::Stopped => (None, &[]),
-        };
-        if let Some(tone) = tone.filter(|_| model.sound) {
+        let (tone, pattern) = signals(*cue);
+        if let Some(tone) = tone.filter(|_| model.sound && !pre_played.covers(cue)) {
             browser::play_tone(tone);
         }
         if model.vibration && !pattern.is_empty() {
@@ -97,11 +103,16 @@ pub fn TimerView(props: &TimerProps) -> Html {
     });
     let redraw = use_force_update();
     let root = use_node_ref();
+    let pre_played = use_mut_ref(PrePlayed::default);
 
     // One entry point for taps and ticks: update, carry out, repaint.
     let drive: Callback<Action> = {
-        let (state, redraw, host) = (state.clone(), redraw.clone(), props.host.clone());
+        let (state, redraw, host, pre_played) = (state.clone(), redraw.clone(), props.host.clone(), pre_played.clone());
         Callback::from(move |action: Action| {
+            if !browser::page_hidden() {
+                // Shown again: the audio clock hands the cues back (whichever listener runs first).
+                pre_played.borrow_mut().cancel();
+            }
             let user_gesture = action != Action::Tick;
             let sound = state.borrow().model.sound || action == Action::Sound(true);
             if user_gesture && sound {
@@ -115,7 +126,7 @@ pub fn TimerView(props: &TimerProps) -> Html {
                 }
                 model.update(action, browser::now_ms())
             };
-            perform(&state.borrow().model, effects, host.as_ref());
+            perform(&state.borrow().model, effects, host.as_ref(), &pre_played.borrow());
             redraw.force_update();
         })
     };
@@ -125,11 +136,20 @@ pub fn TimerView(props: &TimerProps) -> Html {
         (model.is_running(), model.next_deadline_ms(), model.screen())
     };
     let wake = use_session_clock(running, deadline, drive.reform(|()| Action::Tick));
+    {
+        let timeline = state.borrow().model.sound_timeline();
+        let state = state.clone();
+        let upcoming = Callback::from(move |(now_ms, ahead_ms): (f64, f64)| {
+            let sounds = state.borrow().model.upcoming_sounds(now_ms, ahead_ms);
+            sounds.into_iter().filter_map(|(at, cue)| signals(cue).0.map(|tone| (at, cue, tone))).collect::<Vec<_>>()
+        });
+        use_hidden_page_tones(timeline, pre_played.clone(), upcoming);
+    }
 
     // Once mounted: carry out what the restore asked for. Later: focus follows the screen
     // (picker, session, finish, stop), so keyboard and screen-reader users are not lost.
     {
-        let (state, root, host) = (state.clone(), root.clone(), props.host.clone());
+        let (state, root, host, pre_played) = (state.clone(), root.clone(), props.host.clone(), pre_played.clone());
         use_effect_with(screen, move |_| {
             let mut timer = state.borrow_mut();
             if std::mem::replace(&mut timer.mounted, true) {
@@ -137,7 +157,7 @@ pub fn TimerView(props: &TimerProps) -> Html {
                     browser::focus(&element);
                 }
             } else if let Some(effects) = timer.pending.take() {
-                perform(&timer.model, effects, host.as_ref());
+                perform(&timer.model, effects, host.as_ref(), &pre_played.borrow());
             }
         });
     }

@@ -17,21 +17,38 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /**
  * Opens the standalone page on the Timer tab with the fake clock paused at START. Records the
- * timer events, oscillators started and vibrations in page-side arrays (test scaffolding).
+ * timer events, the oscillators started (with their start time on the audio clock) and the
+ * vibrations in page-side arrays (test scaffolding). The AudioContext's clock is made to follow
+ * the fake wall clock, as a real one keeps time with the real clock (hidden page or not).
  */
 async function openTimer({ viewport = { width: 390, height: 844 }, colorScheme = 'light', init } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   const log = watch(page);
   await page.addInitScript(() => {
-    window.__mg = { events: [], tones: 0, vibrations: [] };
+    window.__mg = { events: [], oscillators: 0, started: [], vibrations: [], audio: null };
     for (const name of ['timer-start', 'timer-end']) {
       document.addEventListener('massage-guide:' + name, (e) => window.__mg.events.push({ type: e.type, detail: { ...e.detail } }));
     }
     if (window.AudioContext) {
       const Real = window.AudioContext;
       window.AudioContext = class extends Real {
-        createOscillator() { window.__mg.tones += 1; return super.createOscillator(); }
+        constructor(...args) { super(...args); this.zero = Date.now(); window.__mg.audio = this; }
+        get currentTime() { return (Date.now() - this.zero) / 1000; }
+        createOscillator() { window.__mg.oscillators += 1; return super.createOscillator(); }
+      };
+      // Each start(when), with `when` relative to the audio clock then; a stop() at or before
+      // the audio clock's now (not the note's own scheduled end) cancels it.
+      const { start, stop } = AudioScheduledSourceNode.prototype;
+      AudioScheduledSourceNode.prototype.start = function (when = 0) {
+        this.record = { when, lead: when - this.context.currentTime, cancelledAt: null };
+        window.__mg.started.push(this.record);
+        return start.call(this, when);
+      };
+      AudioScheduledSourceNode.prototype.stop = function (when = 0) {
+        const now = this.context.currentTime;
+        if (this.record && when <= now && this.record.cancelledAt === null) this.record.cancelledAt = now;
+        return stop.call(this, when);
       };
     }
     navigator.vibrate = (pattern) => { window.__mg.vibrations.push(pattern); return true; };
@@ -78,7 +95,16 @@ function setHidden(page, hidden) {
   }, hidden);
 }
 
-const pageData = (page) => page.evaluate(() => window.__mg);
+/**
+ * The page-side records. `tones` counts the notes that have sounded: started at most a second
+ * ahead of the audio clock (a cue's notes follow each other within one), and not cancelled.
+ */
+const pageData = (page) => page.evaluate(() => {
+  const { events, vibrations, oscillators, started, audio } = window.__mg;
+  const audioNow = audio ? audio.currentTime : 0;
+  const sounded = (r) => r.when <= audioNow + 1 && !(r.cancelledAt !== null && r.cancelledAt < r.when);
+  return { events, vibrations, oscillators, started, audioNow, audioState: audio?.state ?? null, tones: started.filter(sounded).length };
+});
 
 async function pick(host, routine, minutes, mode) {
   await host.getByRole('radio', { name: routine }).check();
@@ -178,6 +204,67 @@ test('hidden for 6 minutes mid-session: the display is right the moment the tab 
   assert.equal((await pageData(page)).tones, tonesBefore + 4);
   await setHidden(page, false);
   assert.equal((await state(page)).time, '4:00');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('hidden page: the remaining cues are handed to the audio clock on time, and none plays twice', async () => {
+  const { context, page, log, host } = await openTimer();
+  await choose(host, /^Body massager/, 10, /^Lean back/);
+  await page.clock.runFor(3000 + 30_000);
+  assert.deepEqual([(await state(page)).stepCount, (await state(page)).time], ['Step 1 of 6', '9:30']);
+  const before = await pageData(page);
+  assert.equal(before.audioState, 'running');
+  assert.equal(before.tones, 3 + 1, 'the countdown beats and the first step ping');
+
+  // Hidden 30 s into "Set up": every cue still to come goes to the audio clock at its deadline.
+  const massage = START + 3000;
+  const now = massage + 30_000;
+  const notes = { step: [0], move: [0, 0.3], finish: [0, 0.18, 0.36, 0.54] };
+  const cues = [[60, 'step'], [180, 'move'], [300, 'move'], [420, 'move'], [540, 'move'], [600, 'finish']];
+  const expected = cues.flatMap(([s, kind]) => notes[kind].map((n) => (massage + s * 1000 - now) / 1000 + n));
+  await setHidden(page, true);
+  let data = await pageData(page);
+  const handed = data.started.slice(before.started.length);
+  assert.equal(handed.length, expected.length, JSON.stringify(handed));
+  handed.map((r) => r.lead).sort((a, b) => a - b).forEach((lead, i) => {
+    assert.ok(Math.abs(lead - expected[i]) <= 0.05, `note ${i}: starts ${lead} s ahead, expected ${expected[i]} s`);
+  });
+
+  // Hidden past "Lean back" (the deadline timer fires): the audio clock plays it, not the tick.
+  await page.clock.runFor(30_000);
+  data = await pageData(page);
+  assert.equal(data.oscillators, before.oscillators + expected.length, 'no tone made by the tick path');
+  assert.equal(data.tones, before.tones + 1);
+
+  // The phone sleeps past the first "move" (no timer fires), and the page is shown 1 s after
+  // it: the cue is on time for the session, but it already sounded, so it is not played again;
+  // the cues not yet begun are stopped.
+  await page.clock.setSystemTime(massage + 181_000);
+  await setHidden(page, false);
+  let s = await state(page);
+  assert.deepEqual([s.stepCount, s.step], ['Step 3 of 6', 'Move to a new spot']);
+  data = await pageData(page);
+  assert.equal(data.oscillators, before.oscillators + expected.length, 'no duplicate on show');
+  assert.equal(data.tones, before.tones + 1 + 2);
+  const audioAtShow = data.audioNow;
+  const after = data.started.slice(before.started.length);
+  assert.deepEqual(after.filter((r) => r.when > audioAtShow && r.cancelledAt === null), [], 'the notes not begun are stopped');
+  assert.deepEqual(after.filter((r) => r.when <= audioAtShow && r.cancelledAt !== null), [], 'the ones that sounded are left alone');
+  assert.equal(after.filter((r) => r.cancelledAt !== null).length, expected.length - 3);
+
+  // Visible again, the clock runs past the next cue, handed over earlier and then cancelled:
+  // it plays once, from the tick path.
+  await page.clock.runFor(300_000 - 181_000);
+  data = await pageData(page);
+  assert.equal((await state(page)).stepCount, 'Step 4 of 6');
+  assert.equal(data.oscillators, before.oscillators + expected.length + 2);
+  assert.equal(data.tones, before.tones + 1 + 2 + 2);
+
+  await page.clock.runFor(5 * MIN);
+  assert.equal((await state(page)).phase, 'finished');
+  data = await pageData(page);
+  assert.equal(data.tones, 3 + 1 + 1 + 2 + 2 + 2 + 2 + 4, 'every cue sounded exactly once');
   assert.deepEqual(log.problems(), []);
   await context.close();
 });

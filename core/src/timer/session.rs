@@ -165,6 +165,38 @@ impl Session {
         }
     }
 
+    /// The wall-clock time the session will finish while running; `None` when paused or not in
+    /// progress. It changes only when the timeline moves (resume, skip, the clock going back).
+    pub fn end_deadline_ms(&self) -> Option<f64> {
+        match self.state {
+            State::Active { clock: Clock::Running { origin_ms }, .. } => Some((origin_ms + self.end_ms() as i64) as f64),
+            _ => None,
+        }
+    }
+
+    /// The cues still due while running, each with its wall-clock deadline, from after `from_ms`
+    /// up to `until_ms` (both included at the top): countdown beats, step starts, the finish.
+    /// They are what [`Session::apply`] would cue on time, so the view can hand their sounds to
+    /// a clock that keeps running while the page is hidden. Empty when paused or not in progress.
+    pub fn upcoming_cues(&self, from_ms: f64, until_ms: f64) -> Vec<(f64, Cue)> {
+        let State::Active { clock: Clock::Running { origin_ms }, marks_cued } = self.state else {
+            return Vec::new();
+        };
+        (marks_cued..self.mark_count())
+            .filter_map(|index| self.mark(index))
+            .map(|(offset, mark)| {
+                let cue = match mark {
+                    Mark::GetReady { seconds_left } => Cue::GetReady { seconds_left },
+                    Mark::StepStart(step_index) => Cue::StepStarted { step_index, kind: self.plan.steps[step_index].cue },
+                    Mark::End => Cue::Finished,
+                };
+                ((origin_ms + offset as i64) as f64, cue)
+            })
+            .filter(|&(deadline, _)| deadline > from_ms)
+            .take_while(|&(deadline, _)| deadline <= until_ms)
+            .collect()
+    }
+
     /// Applies one event and returns the next session and the cues to play, in order.
     ///
     /// Every event first brings the session up to `now` (cues due by then, the finish), except

@@ -264,6 +264,23 @@ impl Model {
         effects
     }
 
+    /// While the session runs with its sounds allowed: when it ends (wall clock). It names the
+    /// timeline that sounds handed to the audio clock ahead of time belong to, and changes when
+    /// that timeline moves (pause, skip, restart) or the sound is turned off.
+    pub fn sound_timeline(&self) -> Option<f64> {
+        let audible = self.sound && !self.needs_tap && self.is_running();
+        self.session.as_ref().and_then(Session::end_deadline_ms).filter(|_| audible)
+    }
+
+    /// The cues still due after `now_ms` and up to `now_ms + horizon_ms`, with their deadlines,
+    /// while [`Model::sound_timeline`] is set: what a hidden page hands to the audio clock.
+    pub fn upcoming_sounds(&self, now_ms: f64, horizon_ms: f64) -> Vec<(f64, Cue)> {
+        match (self.sound_timeline(), &self.session) {
+            (Some(_), Some(session)) => session.upcoming_cues(now_ms, now_ms + horizon_ms),
+            _ => Vec::new(),
+        }
+    }
+
     /// When the running session will end (wall clock), while a step is running.
     pub fn ends_at(&self) -> Option<f64> {
         let view = self.view?;
@@ -385,6 +402,25 @@ mod tests {
         assert_eq!(model.update(Action::Close, T0 + 30_000.0).store, Some(None));
         assert_eq!(model.screen(), Screen::Picker);
         assert_eq!(model.event_detail(), ("hands", 5));
+    }
+
+    #[test]
+    fn upcoming_sounds_only_while_running_with_sound() {
+        let mut model = started(Choice { routine: 1, minutes: 10, mode: 0 });
+        let end = T0 + GET_READY_MS as f64 + 10.0 * MIN;
+        assert_eq!(model.sound_timeline(), Some(end));
+        model.update(Action::Tick, T0 + 30_000.0);
+        let sounds = model.upcoming_sounds(T0 + 30_000.0, 30.0 * MIN);
+        assert_eq!(sounds.last(), Some(&(end, Cue::Finished)));
+        assert!(sounds.iter().all(|&(at, _)| at > T0 + 30_000.0));
+        assert_eq!(model.upcoming_sounds(T0 + 30_000.0, 1.0 * MIN).len(), 1, "the horizon caps them");
+        model.update(Action::Sound(false), T0 + 30_000.0);
+        assert_eq!((model.sound_timeline(), model.upcoming_sounds(T0 + 30_000.0, 30.0 * MIN)), (None, vec![]));
+        model.update(Action::Sound(true), T0 + 30_000.0);
+        model.update(Action::TogglePause, T0 + 30_000.0);
+        assert_eq!(model.sound_timeline(), None, "paused");
+        model.update(Action::TogglePause, T0 + 40_000.0);
+        assert_eq!(model.sound_timeline(), Some(end + 10_000.0), "resumed: a new timeline");
     }
 
     #[test]
