@@ -20,9 +20,15 @@ fn main() {
         println!("cargo:rerun-if-changed={}", content.join(name).display());
     }
     println!("cargo:rerun-if-changed=build");
-    run("article.md", || article::generate(&content.join("article.md"), &out.join("article.rs")));
-    run("quiz.toml", || quiz::generate(&content.join("quiz.toml"), &out.join("quiz.rs")));
-    run("routines.toml", || routines::generate(&content.join("routines.toml"), &out.join("routines.rs")));
+    run("article.md", || {
+        article::generate(&content.join("article.md"), &out.join("article.rs"))
+    });
+    run("quiz.toml", || {
+        quiz::generate(&content.join("quiz.toml"), &out.join("quiz.rs"))
+    });
+    run("routines.toml", || {
+        routines::generate(&content.join("routines.toml"), &out.join("routines.rs"))
+    });
 }
 
 /// Runs one generator and turns its error into a readable build failure.

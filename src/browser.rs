@@ -25,6 +25,20 @@ pub fn read_attributes(host: &Element) -> Attributes {
     }
 }
 
+/// The position of `host` among the page's `<massage-guide>` elements (0 for the first), so
+/// each widget keeps its own stored state.
+pub fn element_ordinal(host: &Element) -> usize {
+    let Some(all) = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("massage-guide").ok())
+    else {
+        return 0;
+    };
+    (0..all.length())
+        .find(|&i| all.get(i).is_some_and(|node| node == **host))
+        .unwrap_or(0) as usize
+}
+
 /// One console warning, prefixed so hosts can filter it.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
@@ -80,7 +94,8 @@ fn load_saved() -> Saved {
         memory
             .borrow_mut()
             .get_or_insert_with(|| {
-                let text = local_storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+                let text = local_storage()
+                    .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
                 match text.as_deref().map(Saved::decode) {
                     None => Saved::default(),
                     Some(Ok(saved)) => saved,
@@ -111,7 +126,11 @@ pub fn store(slot: &str, value: Option<&str>) {
     }
     saved.set(slot, value);
     if let Some(storage) = local_storage() {
-        let _ = if saved.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &saved.encode()) };
+        let _ = if saved.is_empty() {
+            storage.remove_item(STORAGE_KEY)
+        } else {
+            storage.set_item(STORAGE_KEY, &saved.encode())
+        };
     }
     MEMORY.with(|memory| *memory.borrow_mut() = Some(saved));
 }
@@ -125,7 +144,9 @@ pub fn reload_storage() {
 /// button. Plain DOM, because no Rust runs after a panic; `embed/element.js` handles
 /// the button (`data-mg-reload`) by starting a fresh wasm instance.
 pub fn show_panic_screen(container: &Element) {
-    let Some(document) = container.owner_document() else { return };
+    let Some(document) = container.owner_document() else {
+        return;
+    };
     let build = || -> Result<Element, JsValue> {
         let screen = document.create_element("div")?;
         screen.set_class_name("mg-panic");
@@ -150,8 +171,12 @@ pub fn show_panic_screen(container: &Element) {
 
 /// Moves keyboard focus to the first element matching `selector` inside `scope`.
 pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
-    let target = scope.cast::<Element>().and_then(|scope| scope.query_selector(selector).ok().flatten());
-    if let Some(target) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+    let target = scope
+        .cast::<Element>()
+        .and_then(|scope| scope.query_selector(selector).ok().flatten());
+    if let Some(target) =
+        target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+    {
         let _ = target.focus();
     }
 }
@@ -161,8 +186,9 @@ pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
 // Every API is feature-detected; a missing one makes the call a no-op, never a throw.
 
 pub use timer_glue::{
-    acquire_wake_lock, can_vibrate, focus, is_space_toggle, on_page_visibility, page_hidden, play_tone,
-    schedule_tones, unlock_audio, vibrate, wake_lock_supported, PageVisibility, ScheduledTones, Tone, WakeLock,
+    acquire_wake_lock, can_vibrate, focus, is_space_toggle, on_page_visibility, page_hidden,
+    play_tone, schedule_tones, unlock_audio, vibrate, wake_lock_supported, PageVisibility,
+    ScheduledTones, Tone, WakeLock,
 };
 
 mod timer_glue {
@@ -172,7 +198,10 @@ mod timer_glue {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
-    use web_sys::{AudioContext, AudioContextState, Element, GainNode, KeyboardEvent, OscillatorNode, OscillatorType};
+    use web_sys::{
+        AudioContext, AudioContextState, Element, GainNode, KeyboardEvent, OscillatorNode,
+        OscillatorType,
+    };
 
     fn navigator() -> Option<web_sys::Navigator> {
         web_sys::window().map(|window| window.navigator())
@@ -193,7 +222,9 @@ mod timer_glue {
 
     /// `document.hidden` (false where unknown).
     pub fn page_hidden() -> bool {
-        web_sys::window().and_then(|window| window.document()).is_some_and(|document| document.hidden())
+        web_sys::window()
+            .and_then(|window| window.document())
+            .is_some_and(|document| document.hidden())
     }
 
     /// `visibilitychange` on the document and `pageshow` on the window (back/forward cache);
@@ -208,9 +239,13 @@ mod timer_glue {
         let document = window.document()?;
         let callback = Rc::new(callback);
         let on_change = callback.clone();
-        let change = EventListener::new(&document, "visibilitychange", move |_| on_change(!page_hidden()));
+        let change = EventListener::new(&document, "visibilitychange", move |_| {
+            on_change(!page_hidden())
+        });
         let show = EventListener::new(&window, "pageshow", move |_| callback(!page_hidden()));
-        Some(PageVisibility { _listeners: [change, show] })
+        Some(PageVisibility {
+            _listeners: [change, show],
+        })
     }
 
     // -- focus and keys ------------------------------------------------------------------
@@ -225,13 +260,24 @@ mod timer_glue {
     /// True (and the page's default scrolling prevented) for a plain Space press whose target
     /// is not a control that uses Space itself (button, link, form field, editable text).
     pub fn is_space_toggle(event: &KeyboardEvent) -> bool {
-        if event.key() != " " || event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+        if event.key() != " "
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+        {
             return false;
         }
-        let control = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
-            el.is_content_editable()
-                || matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY" | "LABEL")
-        });
+        let control = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| {
+                el.is_content_editable()
+                    || matches!(
+                        el.tag_name().as_str(),
+                        "BUTTON" | "A" | "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY" | "LABEL"
+                    )
+            });
         if control {
             return false;
         }
@@ -283,7 +329,12 @@ mod timer_glue {
             Tone::Beat => &[(660.0, 0.0, 0.12, 0.18)],
             Tone::Step => &[(880.0, 0.0, 0.35, 0.25)],
             Tone::MoveSpot => &[(523.25, 0.0, 0.25, 0.16), (523.25, 0.3, 0.3, 0.16)],
-            Tone::Finish => &[(523.25, 0.0, 0.3, 0.22), (659.25, 0.18, 0.3, 0.22), (783.99, 0.36, 0.3, 0.22), (1046.5, 0.54, 0.8, 0.22)],
+            Tone::Finish => &[
+                (523.25, 0.0, 0.3, 0.22),
+                (659.25, 0.18, 0.3, 0.22),
+                (783.99, 0.36, 0.3, 0.22),
+                (1046.5, 0.54, 0.8, 0.22),
+            ],
         }
     }
 
@@ -305,7 +356,13 @@ mod timer_glue {
         gain: GainNode,
     }
 
-    fn note(context: &AudioContext, frequency: f32, start: f64, length: f64, peak: f32) -> Result<Note, JsValue> {
+    fn note(
+        context: &AudioContext,
+        frequency: f32,
+        start: f64,
+        length: f64,
+        peak: f32,
+    ) -> Result<Note, JsValue> {
         let oscillator = context.create_oscillator()?;
         oscillator.set_type(OscillatorType::Sine);
         oscillator.frequency().set_value(frequency);
@@ -350,7 +407,9 @@ mod timer_glue {
                 let at = audio_now + ((deadline_ms - wall_now) / 1000.0).max(0.02);
                 let notes = notes(tone)
                     .iter()
-                    .filter_map(|&(frequency, start, length, peak)| note(&context, frequency, at + start, length, peak).ok())
+                    .filter_map(|&(frequency, start, length, peak)| {
+                        note(&context, frequency, at + start, length, peak).ok()
+                    })
                     .collect();
                 (at, notes)
             })
@@ -368,7 +427,11 @@ mod timer_glue {
 
         fn cancel_pending(&mut self) -> usize {
             let audio_now = self.context.current_time();
-            let begun = self.tones.iter().take_while(|(at, _)| *at <= audio_now + CANCEL_SLACK_S).count();
+            let begun = self
+                .tones
+                .iter()
+                .take_while(|(at, _)| *at <= audio_now + CANCEL_SLACK_S)
+                .count();
             for (_, notes) in self.tones.drain(..).skip(begun) {
                 for Note { oscillator, gain } in notes {
                     let _ = oscillator.stop_with_when(0.0);
@@ -399,9 +462,11 @@ mod timer_glue {
         let Some(navigator) = navigator().filter(|navigator| has(navigator, "vibrate")) else {
             return;
         };
-        let activation = js_sys::Reflect::get(&navigator, &JsValue::from_str("userActivation")).unwrap_or(JsValue::UNDEFINED);
+        let activation = js_sys::Reflect::get(&navigator, &JsValue::from_str("userActivation"))
+            .unwrap_or(JsValue::UNDEFINED);
         if activation.is_object() {
-            let active = js_sys::Reflect::get(&activation, &JsValue::from_str("hasBeenActive")).unwrap_or(JsValue::FALSE);
+            let active = js_sys::Reflect::get(&activation, &JsValue::from_str("hasBeenActive"))
+                .unwrap_or(JsValue::FALSE);
             if active != JsValue::TRUE {
                 return;
             }
@@ -454,7 +519,9 @@ mod timer_glue {
                     let result = JsFuture::from(promise).await;
                     let mut lock = state.borrow_mut();
                     match result {
-                        Ok(sentinel) if lock.dropped => release_sentinel(&sentinel.unchecked_into()),
+                        Ok(sentinel) if lock.dropped => {
+                            release_sentinel(&sentinel.unchecked_into())
+                        }
                         Ok(sentinel) => {
                             lock.sentinel = Some(sentinel.unchecked_into());
                             drop(lock);

@@ -21,7 +21,13 @@ thread_local! {
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let detail = info.payload().downcast_ref::<&str>().copied().unwrap_or("");
-        browser::warn(&["massage-guide: internal error, the widget stopped. ", detail].concat());
+        browser::warn(
+            &[
+                "massage-guide: internal error, the widget stopped. ",
+                detail,
+            ]
+            .concat(),
+        );
         CONTAINERS.with(|containers| {
             for container in containers.borrow().iter() {
                 browser::show_panic_screen(container);
@@ -47,7 +53,12 @@ pub fn mount(container: Element, host: Element) -> MountedApp {
     let props = props_from(&host, &mut warned);
     CONTAINERS.with(|containers| containers.borrow_mut().push(container.clone()));
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MountedApp { host, container, app: Some(app), warned }
+    MountedApp {
+        host,
+        container,
+        app: Some(app),
+        warned,
+    }
 }
 
 #[wasm_bindgen]
@@ -83,5 +94,9 @@ fn props_from(host: &Element, warned: &mut Vec<Warning>) -> AppProps {
             warned.push(warning);
         }
     }
-    AppProps { config, host: Some(host.clone()) }
+    AppProps {
+        config,
+        host: Some(host.clone()),
+        ordinal: browser::element_ordinal(host),
+    }
 }

@@ -49,7 +49,11 @@ mod timer_hooks {
     /// time the page is shown (browsers drop it when the page is hidden). Everything is
     /// released when `running` turns false or the component unmounts.
     #[hook]
-    pub fn use_session_clock(running: bool, deadline_ms: Option<f64>, on_tick: Callback<()>) -> WakeLockStatus {
+    pub fn use_session_clock(
+        running: bool,
+        deadline_ms: Option<f64>,
+        on_tick: Callback<()>,
+    ) -> WakeLockStatus {
         // The latest callback, so long-lived timers never call a stale one.
         let latest = use_mut_ref(|| on_tick.clone());
         *latest.borrow_mut() = on_tick;
@@ -65,19 +69,24 @@ mod timer_hooks {
             });
         }
 
-        use_effect_with((deadline_ms.map(f64::to_bits), *rearm), move |&(deadline, generation)| {
-            let timeout = deadline.map(f64::from_bits).map(|deadline| {
-                let wait = (deadline - browser::now_ms()).clamp(0.0, f64::from(i32::MAX)).ceil() as u32;
-                Timeout::new(wait, move || {
-                    if browser::now_ms() < deadline {
-                        rearm.set(generation.wrapping_add(1));
-                    } else {
-                        latest.borrow().emit(());
-                    }
-                })
-            });
-            move || drop(timeout)
-        });
+        use_effect_with(
+            (deadline_ms.map(f64::to_bits), *rearm),
+            move |&(deadline, generation)| {
+                let timeout = deadline.map(f64::from_bits).map(|deadline| {
+                    let wait = (deadline - browser::now_ms())
+                        .clamp(0.0, f64::from(i32::MAX))
+                        .ceil() as u32;
+                    Timeout::new(wait, move || {
+                        if browser::now_ms() < deadline {
+                            rearm.set(generation.wrapping_add(1));
+                        } else {
+                            latest.borrow().emit(());
+                        }
+                    })
+                });
+                move || drop(timeout)
+            },
+        );
 
         if running {
             *wake
@@ -121,10 +130,12 @@ mod timer_hooks {
 
         fn hand_over(&mut self, upcoming: Vec<TimedTone>) {
             self.cancel();
-            let tones: Vec<(f64, browser::Tone)> = upcoming.iter().map(|&(at, _, tone)| (at, tone)).collect();
+            let tones: Vec<(f64, browser::Tone)> =
+                upcoming.iter().map(|&(at, _, tone)| (at, tone)).collect();
             if let Some(scheduled) = browser::schedule_tones(&tones) {
                 self.pending = upcoming.len();
-                self.cues.extend(upcoming.into_iter().map(|(_, cue, _)| cue));
+                self.cues
+                    .extend(upcoming.into_iter().map(|(_, cue, _)| cue));
                 self.scheduled = Some(scheduled);
             }
         }
@@ -156,7 +167,9 @@ mod timer_hooks {
                 let hand_over = {
                     let (pre_played, latest) = (pre_played.clone(), latest.clone());
                     move || {
-                        let upcoming = latest.borrow().emit((browser::now_ms(), HAND_OVER_AHEAD_MS));
+                        let upcoming = latest
+                            .borrow()
+                            .emit((browser::now_ms(), HAND_OVER_AHEAD_MS));
                         pre_played.borrow_mut().hand_over(upcoming);
                     }
                 };
@@ -187,7 +200,10 @@ mod timer_hooks {
     }
 
     impl Running {
-        fn start(latest: Rc<RefCell<Callback<()>>>, wake: UseStateHandle<WakeLockStatus>) -> Running {
+        fn start(
+            latest: Rc<RefCell<Callback<()>>>,
+            wake: UseStateHandle<WakeLockStatus>,
+        ) -> Running {
             let tick = Rc::new(move || latest.borrow().emit(()));
             let interval: Rc<RefCell<Option<Interval>>> = Rc::default();
             let lock: Rc<RefCell<Option<browser::WakeLock>>> = Rc::default();
@@ -203,7 +219,11 @@ mod timer_hooks {
                     lock.borrow_mut().take();
                     let wake = wake.clone();
                     let held = browser::acquire_wake_lock(move |ok| {
-                        wake.set(if ok { WakeLockStatus::Held } else { WakeLockStatus::Unavailable })
+                        wake.set(if ok {
+                            WakeLockStatus::Held
+                        } else {
+                            WakeLockStatus::Unavailable
+                        })
                     });
                     *lock.borrow_mut() = Some(held);
                 }
@@ -223,7 +243,11 @@ mod timer_hooks {
                     }
                 })
             };
-            Running { interval, lock, _listeners: listeners }
+            Running {
+                interval,
+                lock,
+                _listeners: listeners,
+            }
         }
     }
 

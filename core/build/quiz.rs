@@ -11,8 +11,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Article sections an outcome may link to (ids of the article's section headings).
-const SECTION_IDS: &[&str] =
-    &["types", "can-massage-help", "research", "self-massage", "using-hands", "using-body-massager", "takeaway"];
+const SECTION_IDS: &[&str] = &[
+    "types",
+    "can-massage-help",
+    "research",
+    "self-massage",
+    "using-hands",
+    "using-body-massager",
+    "takeaway",
+];
 
 /// Timer routines an outcome may suggest (ids in `content/routines.toml`).
 const ROUTINE_IDS: &[&str] = &["hands", "body-massager"];
@@ -38,10 +45,12 @@ const MAX_OPTIONS: usize = 16;
 const MAX_FLAGS: usize = 32;
 
 pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let text = std::fs::read_to_string(source)
+        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
     let quiz: QuizFile = toml::from_str(&text).map_err(|e| e.to_string())?;
     validate(&quiz)?;
-    std::fs::write(out, emit_rust(&quiz)).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    std::fs::write(out, emit_rust(&quiz))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +161,10 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
 
     // Flags
     if quiz.flags.is_empty() || quiz.flags.len() > MAX_FLAGS {
-        return Err(format!("[[flag]]: declare 1 to {MAX_FLAGS} flags (found {})", quiz.flags.len()));
+        return Err(format!(
+            "[[flag]]: declare 1 to {MAX_FLAGS} flags (found {})",
+            quiz.flags.len()
+        ));
     }
     let mut seen = BTreeSet::new();
     for flag in &quiz.flags {
@@ -194,7 +206,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         let mut seen_sections = BTreeSet::new();
         for s in &o.sections {
             if !SECTION_IDS.contains(&s.as_str()) {
-                return Err(format!("{at}, sections: \"{s}\" is not an article section; use one of {SECTION_IDS:?}"));
+                return Err(format!(
+                    "{at}, sections: \"{s}\" is not an article section; use one of {SECTION_IDS:?}"
+                ));
             }
             if !seen_sections.insert(s) {
                 return Err(format!("{at}, sections: \"{s}\" listed twice"));
@@ -203,18 +217,26 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         match (&o.routine, o.timer) {
             (Some(r), true) if ROUTINE_IDS.contains(&r.as_str()) => {}
             (Some(r), true) => {
-                return Err(format!("{at}, routine: \"{r}\" is not a routine; use one of {ROUTINE_IDS:?}"))
+                return Err(format!(
+                    "{at}, routine: \"{r}\" is not a routine; use one of {ROUTINE_IDS:?}"
+                ))
             }
             (None, true) => {
-                return Err(format!("{at}, routine: an outcome that offers the timer must suggest a routine"))
+                return Err(format!(
+                    "{at}, routine: an outcome that offers the timer must suggest a routine"
+                ))
             }
             (Some(_), false) => {
-                return Err(format!("{at}, routine: only an outcome with timer = true may suggest a routine"))
+                return Err(format!(
+                    "{at}, routine: only an outcome with timer = true may suggest a routine"
+                ))
             }
             (None, false) => {}
         }
         if o.product && !o.timer {
-            return Err(format!("{at}, product: only an outcome that offers the timer may show the product"));
+            return Err(format!(
+                "{at}, product: only an outcome that offers the timer may show the product"
+            ));
         }
         if o.immediate && (o.timer || o.product || !o.sections.is_empty()) {
             return Err(format!(
@@ -223,7 +245,10 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         }
     }
     if !quiz.outcomes.iter().any(|o| o.id == quiz.otherwise) {
-        return Err(format!("otherwise: \"{}\" is not an outcome", quiz.otherwise));
+        return Err(format!(
+            "otherwise: \"{}\" is not an outcome",
+            quiz.otherwise
+        ));
     }
 
     // Rules
@@ -231,7 +256,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
     for (i, rule) in quiz.rules.iter().enumerate() {
         let at = format!("rule {} (then = \"{}\")", i + 1, rule.then);
         if rule.when.is_empty() {
-            return Err(format!("{at}, when: needs at least one flag (use `otherwise` for the default)"));
+            return Err(format!(
+                "{at}, when: needs at least one flag (use `otherwise` for the default)"
+            ));
         }
         let mut set = BTreeSet::new();
         for f in &rule.when {
@@ -255,7 +282,10 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
 
     // Questions
     if quiz.questions.is_empty() || quiz.questions.len() > MAX_QUESTIONS {
-        return Err(format!("[[question]]: 1 to {MAX_QUESTIONS} questions (found {})", quiz.questions.len()));
+        return Err(format!(
+            "[[question]]: 1 to {MAX_QUESTIONS} questions (found {})",
+            quiz.questions.len()
+        ));
     }
     let mut seen_questions = BTreeSet::new();
     for q in &quiz.questions {
@@ -270,7 +300,10 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
             text(&format!("{at}, hint"), hint)?;
         }
         if q.options.len() < 2 || q.options.len() > MAX_OPTIONS {
-            return Err(format!("{at}: needs 2 to {MAX_OPTIONS} options (found {})", q.options.len()));
+            return Err(format!(
+                "{at}: needs 2 to {MAX_OPTIONS} options (found {})",
+                q.options.len()
+            ));
         }
         let mut seen_options = BTreeSet::new();
         for o in &q.options {
@@ -294,7 +327,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
                 return Err(format!("{at}: cannot be both `none` and `not_sure`"));
             }
             if o.none && !o.flags.is_empty() {
-                return Err(format!("{at}, flags: a \"None of these\" option raises no flags"));
+                return Err(format!(
+                    "{at}, flags: a \"None of these\" option raises no flags"
+                ));
             }
         }
         let nones = q.options.iter().filter(|o| o.none).count();
@@ -328,7 +363,11 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         }
     }
     for flag in &quiz.flags {
-        let raised = quiz.questions.iter().flat_map(|q| &q.options).any(|o| o.flags.contains(&flag.id));
+        let raised = quiz
+            .questions
+            .iter()
+            .flat_map(|q| &q.options)
+            .any(|o| o.flags.contains(&flag.id));
         if !raised {
             return Err(format!("flag \"{}\": no option raises it", flag.id));
         }
@@ -338,28 +377,51 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
     }
 
     // Placeholders in every reader-facing text.
-    let mut texts: Vec<(String, &str)> =
-        vec![("disclaimer".into(), &quiz.disclaimer), ("intro.title".into(), &quiz.intro.title)];
-    texts.extend(quiz.intro.paragraphs.iter().map(|p| ("intro.paragraphs".to_string(), p.as_str())));
+    let mut texts: Vec<(String, &str)> = vec![
+        ("disclaimer".into(), &quiz.disclaimer),
+        ("intro.title".into(), &quiz.intro.title),
+    ];
+    texts.extend(
+        quiz.intro
+            .paragraphs
+            .iter()
+            .map(|p| ("intro.paragraphs".to_string(), p.as_str())),
+    );
     for q in &quiz.questions {
         texts.push((format!("question \"{}\", prompt", q.id), &q.prompt));
-        texts.extend(q.hint.iter().map(|h| (format!("question \"{}\", hint", q.id), h.as_str())));
+        texts.extend(
+            q.hint
+                .iter()
+                .map(|h| (format!("question \"{}\", hint", q.id), h.as_str())),
+        );
         for o in &q.options {
-            texts.push((format!("question \"{}\", option \"{}\", label", q.id, o.id), &o.label));
-            texts.extend(
-                o.detail.iter().map(|d| (format!("question \"{}\", option \"{}\", detail", q.id, o.id), d.as_str())),
-            );
+            texts.push((
+                format!("question \"{}\", option \"{}\", label", q.id, o.id),
+                &o.label,
+            ));
+            texts.extend(o.detail.iter().map(|d| {
+                (
+                    format!("question \"{}\", option \"{}\", detail", q.id, o.id),
+                    d.as_str(),
+                )
+            }));
         }
     }
     for o in &quiz.outcomes {
         texts.push((format!("outcome \"{}\", title", o.id), &o.title));
         texts.push((format!("outcome \"{}\", summary", o.id), &o.summary));
-        texts.extend(o.do_now.iter().map(|l| (format!("outcome \"{}\", do_now", o.id), l.as_str())));
+        texts.extend(
+            o.do_now
+                .iter()
+                .map(|l| (format!("outcome \"{}\", do_now", o.id), l.as_str())),
+        );
     }
     for (at, t) in texts {
         let stripped = t.replace(PLACEHOLDER, "");
         if stripped.contains('{') || stripped.contains('}') {
-            return Err(format!("{at}: the only placeholder allowed is {PLACEHOLDER}: {t:?}"));
+            return Err(format!(
+                "{at}: the only placeholder allowed is {PLACEHOLDER}: {t:?}"
+            ));
         }
     }
     Ok(())
@@ -379,7 +441,9 @@ fn text(at: &str, value: &str) -> Result<(), String> {
 /// Ids: lowercase letters, digits and single dashes, e.g. `under-4-weeks`.
 fn ident(at: &str, value: &str) -> Result<(), String> {
     let ok = !value.is_empty()
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !value.starts_with('-')
         && !value.ends_with('-')
         && !value.contains("--");
@@ -396,17 +460,37 @@ fn ident(at: &str, value: &str) -> Result<(), String> {
 fn emit_rust(quiz: &QuizFile) -> String {
     let flag_bits = |ids: &[String]| -> u32 {
         ids.iter()
-            .map(|id| 1u32 << quiz.flags.iter().position(|f| &f.id == id).expect("validated"))
+            .map(|id| {
+                1u32 << quiz
+                    .flags
+                    .iter()
+                    .position(|f| &f.id == id)
+                    .expect("validated")
+            })
             .fold(0, |a, b| a | b)
     };
-    let variant = |id: &str| OUTCOMES.iter().find(|(o, _)| *o == id).expect("validated").1;
+    let variant = |id: &str| {
+        OUTCOMES
+            .iter()
+            .find(|(o, _)| *o == id)
+            .expect("validated")
+            .1
+    };
     let s = |v: &str| format!("{v:?}");
     let opt = |v: &Option<String>| match v {
         Some(v) => format!("Some({v:?})"),
         None => "None".to_string(),
     };
-    let list =
-        |items: &[String]| format!("&[{}]", items.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join(", "));
+    let list = |items: &[String]| {
+        format!(
+            "&[{}]",
+            items
+                .iter()
+                .map(|i| format!("{i:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
 
     let mut out = String::new();
     out.push_str("// @generated by core/build/quiz.rs from content/quiz.toml. Do not edit.\n\n");
@@ -416,8 +500,16 @@ fn emit_rust(quiz: &QuizFile) -> String {
         quiz.questions.len()
     );
     let _ = writeln!(out, "/// Fingerprint of the questions' ids and options, so saved answers from another quiz version are refused.\nconst QUIZ_FINGERPRINT: &str = \"{:08x}\";", fingerprint(quiz));
-    let _ = writeln!(out, "const DISCLAIMER_TEXT: &str = {};", s(&quiz.disclaimer));
-    let _ = writeln!(out, "const OTHERWISE: Outcome = Outcome::{};", variant(&quiz.otherwise));
+    let _ = writeln!(
+        out,
+        "const DISCLAIMER_TEXT: &str = {};",
+        s(&quiz.disclaimer)
+    );
+    let _ = writeln!(
+        out,
+        "const OTHERWISE: Outcome = Outcome::{};",
+        variant(&quiz.otherwise)
+    );
     let _ = writeln!(
         out,
         "static INTRO: Intro = Intro {{ title: {}, paragraphs: {}, start_label: {} }};",
@@ -428,7 +520,12 @@ fn emit_rust(quiz: &QuizFile) -> String {
 
     out.push_str("\nstatic FLAGS: &[Flag] = &[\n");
     for f in &quiz.flags {
-        let _ = writeln!(out, "    Flag {{ id: {}, means: {} }},", s(&f.id), s(&f.means));
+        let _ = writeln!(
+            out,
+            "    Flag {{ id: {}, means: {} }},",
+            s(&f.id),
+            s(&f.means)
+        );
     }
     out.push_str("];\n\nstatic RULES: &[Rule] = &[\n");
     for r in &quiz.rules {
@@ -445,7 +542,11 @@ fn emit_rust(quiz: &QuizFile) -> String {
             Kind::Single => "Single",
             Kind::Multi => "Multi",
         };
-        let possible = q.options.iter().map(|o| flag_bits(&o.flags)).fold(0, |a, b| a | b);
+        let possible = q
+            .options
+            .iter()
+            .map(|o| flag_bits(&o.flags))
+            .fold(0, |a, b| a | b);
         let _ = writeln!(
             out,
             "    Question {{\n        id: {},\n        kind: QuestionKind::{kind},\n        summary: {},\n        prompt: {},\n        hint: {},\n        possible: FlagSet({possible:#b}),\n        options: &[",
@@ -500,12 +601,18 @@ fn emit_rust(quiz: &QuizFile) -> String {
 fn fingerprint(quiz: &QuizFile) -> u32 {
     let mut shape = String::new();
     for q in &quiz.questions {
-        let kind = if q.kind == Kind::Multi { "multi" } else { "single" };
+        let kind = if q.kind == Kind::Multi {
+            "multi"
+        } else {
+            "single"
+        };
         let _ = write!(shape, "{}/{kind}:", q.id);
         for o in &q.options {
             let _ = write!(shape, "{},", o.id);
         }
         shape.push(';');
     }
-    shape.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    shape.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }

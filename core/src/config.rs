@@ -93,7 +93,15 @@ impl Warning {
         if shown.len() < self.value.len() {
             shown.push('…');
         }
-        ["massage-guide: ignored ", self.attribute, "=\"", &shown, "\": ", self.reason].concat()
+        [
+            "massage-guide: ignored ",
+            self.attribute,
+            "=\"",
+            &shown,
+            "\": ",
+            self.reason,
+        ]
+        .concat()
     }
 }
 
@@ -113,7 +121,11 @@ impl Config {
     pub fn from_attributes(raw: &Attributes) -> (Config, Vec<Warning>) {
         let mut warnings = Vec::new();
         let mut warn = |attribute, value: &str, reason| {
-            warnings.push(Warning { attribute, value: value.to_string(), reason })
+            warnings.push(Warning {
+                attribute,
+                value: value.to_string(),
+                reason,
+            })
         };
         let mut config = Config::default();
 
@@ -150,7 +162,11 @@ impl Config {
         if let Some(value) = &raw.product_url {
             match valid_http_url(value) {
                 Some(url) => config.product_url = Some(url),
-                None => warn("product-url", value, "only absolute http:// or https:// URLs are used"),
+                None => warn(
+                    "product-url",
+                    value,
+                    "only absolute http:// or https:// URLs are used",
+                ),
             }
         }
 
@@ -166,7 +182,11 @@ impl Config {
         if let Some(value) = &raw.emergency_number {
             match valid_emergency_number(value) {
                 Some(number) => config.emergency_number = number,
-                None => warn("emergency-number", value, "use a short phone number such as 911, 999 or 112"),
+                None => warn(
+                    "emergency-number",
+                    value,
+                    "use a short phone number such as 911, 999 or 112",
+                ),
             }
         }
 
@@ -186,12 +206,16 @@ impl Config {
 pub fn valid_http_url(value: &str) -> Option<String> {
     let url = value.trim();
     let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let ok = !host.is_empty()
         && url.len() <= 2048
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
     ok.then(|| url.to_string())
 }
 
@@ -254,12 +278,23 @@ mod tests {
 
     #[test]
     fn product_url_accepts_only_http_and_https() {
-        for good in ["https://shop.example/p/classic", "http://a.b", "HTTPS://x.example?q=1"] {
+        for good in [
+            "https://shop.example/p/classic",
+            "http://a.b",
+            "HTTPS://x.example?q=1",
+        ] {
             assert!(valid_http_url(good).is_some(), "{good}");
         }
         for bad in [
-            "javascript:alert(1)", "data:text/html,x", "//shop.example", "/p/classic", "https://",
-            "https:// evil", "ftp://x", "https://a\"onmouseover=\"x", "",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//shop.example",
+            "/p/classic",
+            "https://",
+            "https:// evil",
+            "ftp://x",
+            "https://a\"onmouseover=\"x",
+            "",
         ] {
             assert!(valid_http_url(bad).is_none(), "{bad}");
             let (c, w) = parse(|a| a.product_url = Some(bad.into()));
@@ -271,9 +306,21 @@ mod tests {
     #[test]
     fn emergency_number_rejects_empty_and_absurd_values() {
         for good in ["911", "999", "112", "000", "+44 20 7946 0000", "1-1-2"] {
-            assert_eq!(valid_emergency_number(good).as_deref(), Some(good), "{good}");
+            assert_eq!(
+                valid_emergency_number(good).as_deref(),
+                Some(good),
+                "{good}"
+            );
         }
-        for bad in ["", "  ", "9", "call us", "<b>911</b>", "1234567890123456", "91+1"] {
+        for bad in [
+            "",
+            "  ",
+            "9",
+            "call us",
+            "<b>911</b>",
+            "1234567890123456",
+            "91+1",
+        ] {
             let (c, w) = parse(|a| a.emergency_number = Some(bad.into()));
             assert_eq!(c.emergency_number, DEFAULT_EMERGENCY_NUMBER, "{bad}");
             assert_eq!(w.len(), 1, "{bad}");
@@ -286,7 +333,10 @@ mod tests {
             a.theme = Some("Dark".into());
             a.product_name = Some("  Super   Roller ".into());
         });
-        assert_eq!((c.theme, c.product_name.as_str()), (Theme::Dark, "Super Roller"));
+        assert_eq!(
+            (c.theme, c.product_name.as_str()),
+            (Theme::Dark, "Super Roller")
+        );
         assert!(w.is_empty());
         let (c, w) = parse(|a| a.theme = Some("neon".into()));
         assert_eq!((c.theme, w.len()), (Theme::Auto, 1));
@@ -296,6 +346,9 @@ mod tests {
     fn warning_message_truncates_long_values() {
         let (_, w) = parse(|a| a.theme = Some("x".repeat(500)));
         let m = w[0].message();
-        assert!(m.starts_with("massage-guide: ignored theme=\"") && m.len() < 200, "{m}");
+        assert!(
+            m.starts_with("massage-guide: ignored theme=\"") && m.len() < 200,
+            "{m}"
+        );
     }
 }

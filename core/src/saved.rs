@@ -27,7 +27,9 @@ pub enum SavedError {
 impl SavedError {
     pub fn message(self) -> &'static str {
         match self {
-            SavedError::UnknownFormat => "stored data has an unknown or old format; it was discarded",
+            SavedError::UnknownFormat => {
+                "stored data has an unknown or old format; it was discarded"
+            }
             SavedError::Corrupt => "stored data was corrupt; it was discarded",
         }
     }
@@ -62,7 +64,10 @@ impl Saved {
     }
 
     pub fn get(&self, slot: &str) -> Option<&str> {
-        self.slots.iter().find(|(name, _)| name == slot).map(|(_, value)| value.as_str())
+        self.slots
+            .iter()
+            .find(|(name, _)| name == slot)
+            .map(|(_, value)| value.as_str())
     }
 
     /// Sets or (with `None`) removes a slot. Values with a newline are refused (kept out).
@@ -81,8 +86,23 @@ impl Saved {
     }
 }
 
+/// The slot name of one part (`"quiz"`, `"timer"`) for the widget at `ordinal` on its page
+/// (0 for the first `<massage-guide>`): several widgets on one page keep separate state.
+pub fn slot_name(part: &str, ordinal: usize) -> String {
+    let mut name = String::from(part);
+    if ordinal > 0 {
+        name.push('-');
+        crate::timer::push_decimal(&mut name, ordinal.min(999) as u64);
+    }
+    name
+}
+
 fn valid_slot(slot: &str) -> bool {
-    !slot.is_empty() && slot.len() <= 16 && slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    !slot.is_empty()
+        && slot.len() <= 16
+        && slot
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -111,11 +131,40 @@ mod tests {
     }
 
     #[test]
+    fn each_widget_on_a_page_has_its_own_slots() {
+        assert_eq!(slot_name("quiz", 0), "quiz");
+        assert_eq!(slot_name("timer", 2), "timer-2");
+        let mut saved = Saved::default();
+        saved.set(&slot_name("timer", 0), Some("a"));
+        saved.set(&slot_name("timer", 1), Some("b"));
+        let back = Saved::decode(&saved.encode()).unwrap();
+        assert_eq!(
+            (back.get("timer"), back.get("timer-1")),
+            (Some("a"), Some("b"))
+        );
+    }
+
+    #[test]
     fn foreign_or_corrupt_text_is_rejected() {
-        for text in ["", "{\"quiz\":1}", "massage-guide/0\nquiz=a", "massage-guide/2", "\u{0}"] {
-            assert_eq!(Saved::decode(text), Err(SavedError::UnknownFormat), "{text:?}");
+        for text in [
+            "",
+            "{\"quiz\":1}",
+            "massage-guide/0\nquiz=a",
+            "massage-guide/2",
+            "\u{0}",
+        ] {
+            assert_eq!(
+                Saved::decode(text),
+                Err(SavedError::UnknownFormat),
+                "{text:?}"
+            );
         }
-        for text in ["massage-guide/1\nquiz", "massage-guide/1\n=x", "massage-guide/1\nQUIZ=x", "massage-guide/1\nquiz="] {
+        for text in [
+            "massage-guide/1\nquiz",
+            "massage-guide/1\n=x",
+            "massage-guide/1\nQUIZ=x",
+            "massage-guide/1\nquiz=",
+        ] {
             assert_eq!(Saved::decode(text), Err(SavedError::Corrupt), "{text:?}");
         }
         assert_eq!(Saved::decode("massage-guide/1").unwrap(), Saved::default());

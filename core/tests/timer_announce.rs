@@ -3,7 +3,9 @@
 
 mod timer_common;
 
-use massage_guide_core::timer::{announcement, format_mm_ss, plan, Announcement, Event, Session, Snapshot};
+use massage_guide_core::timer::{
+    announcement, format_mm_ss, plan, Announcement, Event, Session, Snapshot,
+};
 use timer_common::{all_plans, label, started, step_start_on_timeline, T0};
 
 /// Runs a whole session with a tick every `every_ms` and collects the announcements made
@@ -66,9 +68,26 @@ fn an_uninterrupted_run_announces_only_step_changes_and_minute_marks() {
 #[test]
 fn announcement_counts_for_hands_five_minutes() {
     let said = announcements_of_a_run(Session::new(plan("hands", 5, None).expect("plan")), 250.0);
-    let steps = said.iter().filter(|a| matches!(a, Announcement::Step { .. })).count();
-    let minutes = said.iter().filter(|a| matches!(a, Announcement::MinutesLeft { .. })).count();
-    let with_minutes = said.iter().filter(|a| matches!(a, Announcement::Step { minutes_left: Some(_), .. })).count();
+    let steps = said
+        .iter()
+        .filter(|a| matches!(a, Announcement::Step { .. }))
+        .count();
+    let minutes = said
+        .iter()
+        .filter(|a| matches!(a, Announcement::MinutesLeft { .. }))
+        .count();
+    let with_minutes = said
+        .iter()
+        .filter(|a| {
+            matches!(
+                a,
+                Announcement::Step {
+                    minutes_left: Some(_),
+                    ..
+                }
+            )
+        })
+        .count();
     // Steps end at 0:30, 1:00, 2:15, 2:30, 3:45: the 4:00-left mark falls on a step start.
     assert_eq!((steps, minutes, with_minutes, said.len()), (6, 3, 1, 11));
 }
@@ -78,18 +97,33 @@ fn pause_resume_and_stop_are_announced_once() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
     let running = session.snapshot(T0 + 5000.0);
-    let (paused_session, _) = session.apply(Event::Pause { now_ms: T0 + 5000.0 });
+    let (paused_session, _) = session.apply(Event::Pause {
+        now_ms: T0 + 5000.0,
+    });
     let paused = paused_session.snapshot(T0 + 5000.0);
     assert_eq!(announcement(&running, &paused), Some(Announcement::Paused));
     // Minutes pass while paused: silence.
-    assert_eq!(announcement(&paused, &paused_session.snapshot(T0 + 600_000.0)), None);
-    let (resumed_session, _) = paused_session.apply(Event::Resume { now_ms: T0 + 600_000.0 });
+    assert_eq!(
+        announcement(&paused, &paused_session.snapshot(T0 + 600_000.0)),
+        None
+    );
+    let (resumed_session, _) = paused_session.apply(Event::Resume {
+        now_ms: T0 + 600_000.0,
+    });
     let resumed = resumed_session.snapshot(T0 + 600_000.0);
     assert_eq!(announcement(&paused, &resumed), Some(Announcement::Resumed));
-    let (stopped_session, _) = resumed_session.apply(Event::StopHurts { now_ms: T0 + 600_500.0 });
+    let (stopped_session, _) = resumed_session.apply(Event::StopHurts {
+        now_ms: T0 + 600_500.0,
+    });
     let stopped = stopped_session.snapshot(T0 + 600_500.0);
-    assert_eq!(announcement(&resumed, &stopped), Some(Announcement::Stopped));
-    assert_eq!(announcement(&stopped, &stopped_session.snapshot(T0 + 700_000.0)), None);
+    assert_eq!(
+        announcement(&resumed, &stopped),
+        Some(Announcement::Stopped)
+    );
+    assert_eq!(
+        announcement(&stopped, &stopped_session.snapshot(T0 + 700_000.0)),
+        None
+    );
 }
 
 #[test]
@@ -101,18 +135,32 @@ fn a_jump_announces_where_we_landed_once() {
     assert_eq!(
         announcement(&before, &after),
         // 8:03 left on the clock: the minute marks crossed on the way are said as "8 minutes".
-        Some(Announcement::Step { number: 4, count: 8, title: "Move to a new spot", minutes_left: Some(8) })
+        Some(Announcement::Step {
+            number: 4,
+            count: 8,
+            title: "Move to a new spot",
+            minutes_left: Some(8)
+        })
     );
     // Within one step, from 13:50 left to 12:20 left.
     let in_step = session.snapshot(T0 + 3_000.0 + 70_000.0);
     let later_in_step = session.snapshot(T0 + 3_000.0 + 160_000.0);
     assert_eq!((in_step.step_index, later_in_step.step_index), (1, 1));
-    assert_eq!(announcement(&in_step, &later_in_step), Some(Announcement::MinutesLeft { minutes: 12 }));
+    assert_eq!(
+        announcement(&in_step, &later_in_step),
+        Some(Announcement::MinutesLeft { minutes: 12 })
+    );
     let near_the_end = session.snapshot(T0 + 3_000.0 + 14.0 * 60_000.0 + 50_000.0);
     let earlier = session.snapshot(T0 + 3_000.0 + 13.0 * 60_000.0 + 50_000.0);
-    assert_eq!(announcement(&earlier, &near_the_end), Some(Announcement::MinutesLeft { minutes: 1 }));
+    assert_eq!(
+        announcement(&earlier, &near_the_end),
+        Some(Announcement::MinutesLeft { minutes: 1 })
+    );
     let finished = session.snapshot(T0 + 60.0 * 60_000.0);
-    assert_eq!(announcement(&before, &finished), Some(Announcement::Finished));
+    assert_eq!(
+        announcement(&before, &finished),
+        Some(Announcement::Finished)
+    );
 }
 
 #[test]
@@ -129,17 +177,33 @@ fn the_same_snapshot_twice_says_nothing() {
 #[test]
 fn announcement_texts() {
     let cases = [
-        (Announcement::GetReady { seconds: 3 }, "Get ready: starting in 3 seconds."),
         (
-            Announcement::Step { number: 2, count: 6, title: "Get into position", minutes_left: None },
+            Announcement::GetReady { seconds: 3 },
+            "Get ready: starting in 3 seconds.",
+        ),
+        (
+            Announcement::Step {
+                number: 2,
+                count: 6,
+                title: "Get into position",
+                minutes_left: None,
+            },
             "Step 2 of 6: Get into position.",
         ),
         (
-            Announcement::Step { number: 3, count: 6, title: "Left side", minutes_left: Some(4) },
+            Announcement::Step {
+                number: 3,
+                count: 6,
+                title: "Left side",
+                minutes_left: Some(4),
+            },
             "Step 3 of 6: Left side. 4 minutes left.",
         ),
         (Announcement::MinutesLeft { minutes: 1 }, "1 minute left."),
-        (Announcement::MinutesLeft { minutes: 12 }, "12 minutes left."),
+        (
+            Announcement::MinutesLeft { minutes: 12 },
+            "12 minutes left.",
+        ),
         (Announcement::Paused, "Paused."),
         (Announcement::Resumed, "Resumed."),
         (Announcement::Finished, "Routine finished. Well done."),

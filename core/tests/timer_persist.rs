@@ -22,11 +22,20 @@ fn sessions_worth_saving() -> Vec<(Session, f64)> {
                 let (paused, _) = session.apply(Event::Pause { now_ms: now });
                 saved.push((paused, now));
                 // A pause at a moment the clock had gone back.
-                saved.push((paused.apply(Event::Tick { now_ms: now - 50_000.0 }).0, now - 50_000.0));
+                saved.push((
+                    paused
+                        .apply(Event::Tick {
+                            now_ms: now - 50_000.0,
+                        })
+                        .0,
+                    now - 50_000.0,
+                ));
             }
         }
         saved.push((session, now));
-        let (stopped, _) = started(plan, T0).0.apply(Event::StopHurts { now_ms: T0 + 45_000.0 });
+        let (stopped, _) = started(plan, T0).0.apply(Event::StopHurts {
+            now_ms: T0 + 45_000.0,
+        });
         saved.push((stopped, T0 + 45_000.0));
     }
     saved
@@ -39,15 +48,26 @@ fn round_trips_at_many_moments() {
     for (session, now) in saved {
         let text = session.encode();
         assert!(text.starts_with("t1:"), "{text}");
-        assert!(text.is_ascii() && !text.contains('\n') && text.len() < 80, "{text}");
+        assert!(
+            text.is_ascii() && !text.contains('\n') && text.len() < 80,
+            "{text}"
+        );
         let back = Session::decode(&text, now).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         assert_eq!(back, session, "{text}");
         // Same view and same future.
         for later in [0.0, 999.0, 61_000.0, 3_600_000.0] {
-            assert_eq!(back.snapshot(now + later), session.snapshot(now + later), "{text}");
             assert_eq!(
-                back.apply(Event::Tick { now_ms: now + later }),
-                session.apply(Event::Tick { now_ms: now + later }),
+                back.snapshot(now + later),
+                session.snapshot(now + later),
+                "{text}"
+            );
+            assert_eq!(
+                back.apply(Event::Tick {
+                    now_ms: now + later
+                }),
+                session.apply(Event::Tick {
+                    now_ms: now + later
+                }),
                 "{text}"
             );
         }
@@ -58,9 +78,14 @@ fn round_trips_at_many_moments() {
 fn a_reload_after_a_sleep_resumes_where_the_time_says() {
     let plan = plan("body-massager", 15, Some("lean-back")).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Tick { now_ms: T0 + 100_000.0 });
+    let (session, _) = session.apply(Event::Tick {
+        now_ms: T0 + 100_000.0,
+    });
     let saved = session.encode();
-    assert_eq!(saved, "t1:body-massager:lean-back:15:1700000100000:A:100000:5");
+    assert_eq!(
+        saved,
+        "t1:body-massager:lean-back:15:1700000100000:A:100000:5"
+    );
 
     // Reloaded six minutes later.
     let reload = T0 + 100_000.0 + 360_000.0;
@@ -76,11 +101,16 @@ fn a_reload_after_a_sleep_resumes_where_the_time_says() {
 fn a_paused_session_survives_a_reload_with_its_time() {
     let plan = plan("hands", 10, None).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Pause { now_ms: T0 + 123_456.0 });
+    let (session, _) = session.apply(Event::Pause {
+        now_ms: T0 + 123_456.0,
+    });
     let saved = session.encode();
     assert_eq!(saved, "t1:hands:guided:10:1700000123456:P:123456:6");
     let back = Session::decode(&saved, T0 + 3_600_000.0).expect("decodes");
-    assert_eq!(back.snapshot(T0 + 3_600_000.0).total_remaining_ms, 600_000 - 120_456);
+    assert_eq!(
+        back.snapshot(T0 + 3_600_000.0).total_remaining_ms,
+        600_000 - 120_456
+    );
     assert_eq!(back.snapshot(T0 + 3_600_000.0).phase, Phase::Paused);
 }
 
@@ -91,7 +121,10 @@ fn too_old_sessions_are_not_resumed() {
     let saved = session.encode();
     let limit = T0 + MAX_RESUME_GAP_MS as f64;
     assert!(Session::decode(&saved, limit).is_ok());
-    assert_eq!(Session::decode(&saved, limit + 1.0), Err(DecodeError::Expired));
+    assert_eq!(
+        Session::decode(&saved, limit + 1.0),
+        Err(DecodeError::Expired)
+    );
     // A session saved "in the future" (the clock went back since) still resumes, holding its time.
     let back = Session::decode(&saved, T0 - 3_600_000.0).expect("decodes");
     assert_eq!(back.snapshot(T0 - 3_600_000.0).getready_seconds_left, 3);
@@ -128,7 +161,10 @@ fn specific_bad_inputs_give_specific_errors() {
         ("t1:hands:guided:3:1700000000000:A:183000:1", OutOfRange),
         ("t1:hands:guided:3:1700000000000:P:999999:1", OutOfRange),
         ("t1:hands:guided:3:1700000000000:A:1000:3", OutOfRange),
-        ("t1:hands:guided:3:1700000000000:A:1000:4294967296", OutOfRange),
+        (
+            "t1:hands:guided:3:1700000000000:A:1000:4294967296",
+            OutOfRange,
+        ),
         ("t1:hands:guided:3:1700000000000:S:183001", OutOfRange),
         ("t1:hands:guided:3:1700000000000:A:1000:2\n", Malformed),
         ("t1:hands:guided:3:1700000000000:A:1000:2 ", Malformed),
@@ -140,7 +176,10 @@ fn specific_bad_inputs_give_specific_errors() {
     }
     let long = format!("t1:hands:guided:3:1700000000000:R{}", ":".repeat(500));
     assert_eq!(Session::decode(&long, T0), Err(DecodeError::Malformed));
-    assert_eq!(Session::decode("t1:hands:guided:3:1700000000000:R", f64::NAN), Err(DecodeError::BadClock));
+    assert_eq!(
+        Session::decode("t1:hands:guided:3:1700000000000:R", f64::NAN),
+        Err(DecodeError::BadClock)
+    );
     // And the valid forms next to them.
     for text in [
         "t1:hands:guided:3:1700000000000:R",
@@ -157,16 +196,24 @@ fn specific_bad_inputs_give_specific_errors() {
 fn random_garbage_and_mutations_never_panic() {
     let mut rng = XorShift::new(2024);
     let alphabet = b"t1:0123456789ARPFS-handsguidedbody-massagerleanfloat:::\n\x00\xff";
-    let valid: Vec<String> = sessions_worth_saving().iter().step_by(37).map(|(s, _)| s.encode()).collect();
+    let valid: Vec<String> = sessions_worth_saving()
+        .iter()
+        .step_by(37)
+        .map(|(s, _)| s.encode())
+        .collect();
     let mut accepted = 0;
     for round in 0..20_000 {
         let text: String = if round % 2 == 0 {
             // Random strings from a suspicious alphabet.
             let len = rng.up_to(60) as usize;
-            (0..len).map(|_| char::from(alphabet[rng.up_to(alphabet.len() as u64 - 1) as usize])).collect()
+            (0..len)
+                .map(|_| char::from(alphabet[rng.up_to(alphabet.len() as u64 - 1) as usize]))
+                .collect()
         } else {
             // A valid string with a few bytes changed, cut or repeated.
-            let mut bytes = valid[rng.up_to(valid.len() as u64 - 1) as usize].clone().into_bytes();
+            let mut bytes = valid[rng.up_to(valid.len() as u64 - 1) as usize]
+                .clone()
+                .into_bytes();
             for _ in 0..=rng.up_to(3) {
                 let at = rng.up_to(bytes.len() as u64 - 1) as usize;
                 match rng.up_to(3) {
@@ -196,7 +243,9 @@ fn random_garbage_and_mutations_never_panic() {
 fn every_prefix_of_a_valid_string_is_handled() {
     for plan in all_plans() {
         let (session, _) = started(plan, T0);
-        let (session, _) = session.apply(Event::Pause { now_ms: T0 + 77_777.0 });
+        let (session, _) = session.apply(Event::Pause {
+            now_ms: T0 + 77_777.0,
+        });
         let text = session.encode();
         for cut in 0..text.len() {
             // Some prefixes are valid (a shorter number); none may panic, and the full one works.

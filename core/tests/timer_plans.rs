@@ -32,7 +32,12 @@ fn every_plan_adds_up_to_its_length_exactly() {
         assert_eq!(sum, u64::from(plan.minutes) * 60_000, "{}", label(&plan));
         assert_eq!(plan.total_ms(), sum);
         for step in plan.steps {
-            assert!(step.duration_ms >= 1000, "{}: {:?}", label(&plan), step.title);
+            assert!(
+                step.duration_ms >= 1000,
+                "{}: {:?}",
+                label(&plan),
+                step.title
+            );
             assert!(step.duration_ms.is_multiple_of(1000), "whole seconds");
             assert!(!step.title.is_empty() && !step.instruction.is_empty());
         }
@@ -57,7 +62,17 @@ fn hands_steps_follow_the_article_and_scale_with_the_length() {
         // Shares 10/10/25/5/25/25 % of the chosen length.
         let seconds: Vec<u64> = plan.steps.iter().map(|s| s.duration_ms / 1000).collect();
         let total = u64::from(minutes) * 60;
-        assert_eq!(seconds, [total / 10, total / 10, total / 4, total / 20, total / 4, total / 4]);
+        assert_eq!(
+            seconds,
+            [
+                total / 10,
+                total / 10,
+                total / 4,
+                total / 20,
+                total / 4,
+                total / 4
+            ]
+        );
     }
     let position = plan("hands", 3, None).expect("plan").steps[1].instruction;
     for words in ["straight", "behind", "lower back", "elbows slightly bent"] {
@@ -96,7 +111,10 @@ fn massager_float_mode_is_one_long_step_after_set_up() {
     for minutes in [5, 10, 15] {
         let plan = plan("body-massager", minutes, Some("float")).expect("plan");
         assert_eq!(plan.steps.len(), 2);
-        assert_eq!(plan.steps[1].duration_ms, u64::from(minutes) * 60_000 - 60_000);
+        assert_eq!(
+            plan.steps[1].duration_ms,
+            u64::from(minutes) * 60_000 - 60_000
+        );
         assert!(plan.steps[1].instruction.contains("Float"));
     }
 }
@@ -116,7 +134,10 @@ fn unknown_routine_mode_or_length_gives_no_plan() {
 fn default_mode_is_the_first_one() {
     let default = plan("body-massager", 10, None).expect("plan");
     assert_eq!(default.mode.id, "lean-back");
-    assert_eq!(default, plan("body-massager", 10, Some("lean-back")).expect("plan"));
+    assert_eq!(
+        default,
+        plan("body-massager", 10, Some("lean-back")).expect("plan")
+    );
 }
 
 #[test]
@@ -125,14 +146,21 @@ fn safety_lines_and_advice_are_in_the_data() {
     assert_eq!(lines.len(), 3);
     assert!(lines[0].contains("Beside the spine, never on it"));
     assert!(lines[1].contains("Low pressure"));
-    assert!(lines[2].contains("pain sharpens") && lines[2].contains("tingling") && lines[2].contains("numbness"));
+    assert!(
+        lines[2].contains("pain sharpens")
+            && lines[2].contains("tingling")
+            && lines[2].contains("numbness")
+    );
 
     let stop = stop_advice();
     assert!(!stop.title.is_empty() && !stop.lines.is_empty());
     assert!(stop.lines.iter().any(|l| l.contains("doctor")));
 
     let finish = finish_advice();
-    assert!(finish.lines.iter().any(|l| l.contains("stretching") && l.contains("core-stabilizing")));
+    assert!(finish
+        .lines
+        .iter()
+        .any(|l| l.contains("stretching") && l.contains("core-stabilizing")));
 }
 
 #[test]
@@ -144,7 +172,11 @@ fn countdown_is_three_seconds() {
 fn ids_are_safe_for_the_saved_session_format() {
     for routine in routines() {
         for id in std::iter::once(routine.id).chain(routine.modes.iter().map(|m| m.id)) {
-            assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id}");
+            assert!(
+                id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{id}"
+            );
         }
     }
 }

@@ -6,7 +6,9 @@ mod timer_common;
 use massage_guide_core::timer::{
     format_mm_ss, plan, Cue, Event, Phase, Session, GET_READY_MS, LATE_CUE_LIMIT_MS,
 };
-use timer_common::{all_plans, label, started, step, step_start_on_timeline, tick_until, XorShift, T0};
+use timer_common::{
+    all_plans, label, started, step, step_start_on_timeline, tick_until, XorShift, T0,
+};
 
 const MINUTE: f64 = 60_000.0;
 
@@ -30,7 +32,12 @@ fn a_new_session_is_ready_and_shows_the_whole_plan() {
 fn every_plan_runs_start_to_finish_with_every_cue_exactly_on_its_deadline() {
     for plan in all_plans() {
         let (mut session, first) = started(plan, T0);
-        assert_eq!(first, [Cue::GetReady { seconds_left: 3 }], "{}", label(&plan));
+        assert_eq!(
+            first,
+            [Cue::GetReady { seconds_left: 3 }],
+            "{}",
+            label(&plan)
+        );
         let mut log = Vec::new();
         let end = T0 + step_start_on_timeline(&plan, plan.steps.len()) as f64;
         let mut now = T0;
@@ -41,12 +48,20 @@ fn every_plan_runs_start_to_finish_with_every_cue_exactly_on_its_deadline() {
             let view = session.snapshot(now);
             // Remaining time is deadline - now, at every tick.
             let massage_done = (now - T0 - GET_READY_MS as f64).clamp(0.0, plan.total_ms() as f64);
-            assert_eq!(view.total_remaining_ms as f64, plan.total_ms() as f64 - massage_done);
+            assert_eq!(
+                view.total_remaining_ms as f64,
+                plan.total_ms() as f64 - massage_done
+            );
             assert!(view.step_remaining_ms <= view.step_duration_ms);
             assert!(view.progress >= last_progress && view.progress <= 1.0);
             last_progress = view.progress;
         }
-        assert_eq!(now, end, "{}: finished exactly at the deadline", label(&plan));
+        assert_eq!(
+            now,
+            end,
+            "{}: finished exactly at the deadline",
+            label(&plan)
+        );
 
         let mut expected = vec![
             (T0 + 1000.0, Cue::GetReady { seconds_left: 2 }),
@@ -54,14 +69,27 @@ fn every_plan_runs_start_to_finish_with_every_cue_exactly_on_its_deadline() {
         ];
         for (index, planned) in plan.steps.iter().enumerate() {
             let at = T0 + step_start_on_timeline(&plan, index) as f64;
-            expected.push((at, Cue::StepStarted { step_index: index, kind: planned.cue }));
+            expected.push((
+                at,
+                Cue::StepStarted {
+                    step_index: index,
+                    kind: planned.cue,
+                },
+            ));
         }
         expected.push((end, Cue::Finished));
         assert_eq!(log, expected, "{}", label(&plan));
 
         let view = session.snapshot(end + MINUTE);
         assert_eq!(view.phase, Phase::Finished);
-        assert_eq!((view.total_remaining_ms, view.step_remaining_ms, view.progress), (0, 0, 1.0));
+        assert_eq!(
+            (
+                view.total_remaining_ms,
+                view.step_remaining_ms,
+                view.progress
+            ),
+            (0, 0, 1.0)
+        );
         assert_eq!(view.step_index, plan.steps.len() - 1);
         assert_eq!(view.next_step_title, None);
     }
@@ -103,7 +131,9 @@ fn forty_minute_sleep_mid_session_lands_on_finished_with_missed_cues_summarised(
         let in_second_step = T0 + step_start_on_timeline(&plan, 1) as f64 + 500.0;
         let last = tick_until(&mut session, T0, in_second_step, 250.0, &mut log);
         assert_eq!(session.snapshot(last).step_index, 1);
-        let (session, cues) = session.apply(Event::Tick { now_ms: last + 40.0 * MINUTE });
+        let (session, cues) = session.apply(Event::Tick {
+            now_ms: last + 40.0 * MINUTE,
+        });
         let later_steps = plan.steps.len() as u32 - 2;
         let mut expected = Vec::new();
         if later_steps > 0 {
@@ -116,7 +146,14 @@ fn forty_minute_sleep_mid_session_lands_on_finished_with_missed_cues_summarised(
         assert_eq!(view.total_remaining_ms, 0);
         assert!(!session.is_in_progress());
         // Nothing more happens afterwards.
-        assert_eq!(session.apply(Event::Tick { now_ms: last + 41.0 * MINUTE }).1, []);
+        assert_eq!(
+            session
+                .apply(Event::Tick {
+                    now_ms: last + 41.0 * MINUTE
+                })
+                .1,
+            []
+        );
     }
 }
 
@@ -143,12 +180,24 @@ fn a_slightly_late_tick_still_plays_the_cue_a_very_late_one_reports_it_missed() 
     let plan = plan("hands", 3, None).expect("plan");
     let first_step_end = T0 + step_start_on_timeline(&plan, 1) as f64;
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Tick { now_ms: T0 + 3000.0 });
+    let (session, _) = session.apply(Event::Tick {
+        now_ms: T0 + 3000.0,
+    });
 
-    let (_, on_time) = session.apply(Event::Tick { now_ms: first_step_end + LATE_CUE_LIMIT_MS as f64 });
-    assert_eq!(on_time, [Cue::StepStarted { step_index: 1, kind: plan.steps[1].cue }]);
+    let (_, on_time) = session.apply(Event::Tick {
+        now_ms: first_step_end + LATE_CUE_LIMIT_MS as f64,
+    });
+    assert_eq!(
+        on_time,
+        [Cue::StepStarted {
+            step_index: 1,
+            kind: plan.steps[1].cue
+        }]
+    );
 
-    let (_, late) = session.apply(Event::Tick { now_ms: first_step_end + LATE_CUE_LIMIT_MS as f64 + 1.0 });
+    let (_, late) = session.apply(Event::Tick {
+        now_ms: first_step_end + LATE_CUE_LIMIT_MS as f64 + 1.0,
+    });
     assert_eq!(late, [Cue::Missed { count: 1 }]);
 }
 
@@ -186,7 +235,11 @@ fn pause_across_a_sleep_holds_the_remaining_time() {
         tick_until(&mut session, wake, end + 1000.0, 250.0, &mut log);
         let (finished_at, last_cue) = *log.last().expect("cues after resuming");
         assert_eq!(last_cue, Cue::Finished, "{}", label(&plan));
-        assert!(finished_at >= end && finished_at < end + 250.0, "{}", label(&plan));
+        assert!(
+            finished_at >= end && finished_at < end + 250.0,
+            "{}",
+            label(&plan)
+        );
         assert!(!log.iter().any(|(_, cue)| matches!(cue, Cue::Missed { .. })));
     }
 }
@@ -195,12 +248,18 @@ fn pause_across_a_sleep_holds_the_remaining_time() {
 fn pause_during_the_countdown_holds_it() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Pause { now_ms: T0 + 1500.0 });
+    let (session, _) = session.apply(Event::Pause {
+        now_ms: T0 + 1500.0,
+    });
     let view = session.snapshot(T0 + 10.0 * MINUTE);
     assert_eq!((view.phase, view.getready_seconds_left), (Phase::Paused, 2));
-    let (session, cues) = session.apply(Event::Resume { now_ms: T0 + 10.0 * MINUTE });
+    let (session, cues) = session.apply(Event::Resume {
+        now_ms: T0 + 10.0 * MINUTE,
+    });
     assert_eq!(cues, []);
-    let (_, cues) = session.apply(Event::Tick { now_ms: T0 + 10.0 * MINUTE + 500.0 });
+    let (_, cues) = session.apply(Event::Tick {
+        now_ms: T0 + 10.0 * MINUTE + 500.0,
+    });
     assert_eq!(cues, [Cue::GetReady { seconds_left: 1 }]);
 }
 
@@ -236,7 +295,9 @@ fn skip_on_the_last_step_finishes() {
         let in_last = T0 + step_start_on_timeline(&plan, last) as f64 + 1000.0;
         let (session, _) = session.apply(Event::Tick { now_ms: in_last });
         assert_eq!(session.snapshot(in_last).step_index, last);
-        let (session, cues) = session.apply(Event::Skip { now_ms: in_last + 10.0 });
+        let (session, cues) = session.apply(Event::Skip {
+            now_ms: in_last + 10.0,
+        });
         assert_eq!(cues, [Cue::Finished], "{}", label(&plan));
         let view = session.snapshot(in_last + 10.0);
         assert_eq!(view.phase, Phase::Finished);
@@ -259,7 +320,10 @@ fn skipping_through_every_step_cues_each_one_then_finishes() {
             .steps
             .iter()
             .enumerate()
-            .map(|(step_index, s)| Cue::StepStarted { step_index, kind: s.cue })
+            .map(|(step_index, s)| Cue::StepStarted {
+                step_index,
+                kind: s.cue,
+            })
             .collect();
         expected.push(Cue::Finished);
         assert_eq!(cues, expected, "{}", label(&plan));
@@ -271,10 +335,18 @@ fn skipping_through_every_step_cues_each_one_then_finishes() {
 fn skip_moves_the_deadlines_so_the_next_step_gets_its_full_length() {
     let plan = plan("hands", 5, None).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Tick { now_ms: T0 + 3000.0 });
+    let (session, _) = session.apply(Event::Tick {
+        now_ms: T0 + 3000.0,
+    });
     let mid_first = T0 + 3000.0 + 10_000.0;
     let (session, cues) = session.apply(Event::Skip { now_ms: mid_first });
-    assert_eq!(cues, [Cue::StepStarted { step_index: 1, kind: plan.steps[1].cue }]);
+    assert_eq!(
+        cues,
+        [Cue::StepStarted {
+            step_index: 1,
+            kind: plan.steps[1].cue
+        }]
+    );
     let view = session.snapshot(mid_first);
     assert_eq!((view.step_index, view.step_remaining_ms), (1, 30_000));
     assert_eq!(view.total_remaining_ms, 270_000);
@@ -285,21 +357,45 @@ fn skip_moves_the_deadlines_so_the_next_step_gets_its_full_length() {
 fn skip_while_paused_moves_on_and_stays_paused() {
     let plan = plan("body-massager", 5, Some("float")).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, _) = session.apply(Event::Pause { now_ms: T0 + 5000.0 });
-    let (session, cues) = session.apply(Event::Skip { now_ms: T0 + 9000.0 });
-    assert_eq!(cues, [Cue::StepStarted { step_index: 1, kind: plan.steps[1].cue }]);
+    let (session, _) = session.apply(Event::Pause {
+        now_ms: T0 + 5000.0,
+    });
+    let (session, cues) = session.apply(Event::Skip {
+        now_ms: T0 + 9000.0,
+    });
+    assert_eq!(
+        cues,
+        [Cue::StepStarted {
+            step_index: 1,
+            kind: plan.steps[1].cue
+        }]
+    );
     let view = session.snapshot(T0 + 20.0 * MINUTE);
-    assert_eq!((view.phase, view.step_index, view.step_remaining_ms), (Phase::Paused, 1, 240_000));
+    assert_eq!(
+        (view.phase, view.step_index, view.step_remaining_ms),
+        (Phase::Paused, 1, 240_000)
+    );
 }
 
 #[test]
 fn skip_during_the_countdown_starts_the_first_step_now() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, cues) = session.apply(Event::Skip { now_ms: T0 + 1200.0 });
-    assert_eq!(cues, [Cue::StepStarted { step_index: 0, kind: plan.steps[0].cue }]);
+    let (session, cues) = session.apply(Event::Skip {
+        now_ms: T0 + 1200.0,
+    });
+    assert_eq!(
+        cues,
+        [Cue::StepStarted {
+            step_index: 0,
+            kind: plan.steps[0].cue
+        }]
+    );
     let view = session.snapshot(T0 + 1200.0);
-    assert_eq!((view.phase, view.total_remaining_ms), (Phase::Running, 180_000));
+    assert_eq!(
+        (view.phase, view.total_remaining_ms),
+        (Phase::Running, 180_000)
+    );
 }
 
 #[test]
@@ -307,8 +403,11 @@ fn stop_because_it_hurts_at_every_step() {
     for plan in all_plans() {
         for index in 0..plan.steps.len() {
             let (session, _) = started(plan, T0);
-            let middle = T0 + (step_start_on_timeline(&plan, index) + plan.steps[index].duration_ms / 2) as f64;
-            let (session, _) = session.apply(Event::Tick { now_ms: middle - 100.0 });
+            let middle = T0
+                + (step_start_on_timeline(&plan, index) + plan.steps[index].duration_ms / 2) as f64;
+            let (session, _) = session.apply(Event::Tick {
+                now_ms: middle - 100.0,
+            });
             let (session, cues) = session.apply(Event::StopHurts { now_ms: middle });
             assert_eq!(cues, [Cue::Stopped], "{} step {index}", label(&plan));
             let view = session.snapshot(middle);
@@ -316,13 +415,20 @@ fn stop_because_it_hurts_at_every_step() {
             assert!(!session.is_in_progress());
             assert_eq!(session.next_deadline_ms(), None);
             // It stays stopped: no cue, no movement, however long we wait.
-            let (later, cues) = session.apply(Event::Tick { now_ms: middle + 40.0 * MINUTE });
+            let (later, cues) = session.apply(Event::Tick {
+                now_ms: middle + 40.0 * MINUTE,
+            });
             assert_eq!(cues, []);
             assert_eq!(later.snapshot(middle + 40.0 * MINUTE), view);
             // Start again begins a fresh session.
-            let (fresh, cues) = later.apply(Event::Start { now_ms: middle + 41.0 * MINUTE });
+            let (fresh, cues) = later.apply(Event::Start {
+                now_ms: middle + 41.0 * MINUTE,
+            });
             assert_eq!(cues, [Cue::GetReady { seconds_left: 3 }]);
-            assert_eq!(fresh.snapshot(middle + 41.0 * MINUTE).total_remaining_ms, plan.total_ms());
+            assert_eq!(
+                fresh.snapshot(middle + 41.0 * MINUTE).total_remaining_ms,
+                plan.total_ms()
+            );
         }
     }
 }
@@ -332,14 +438,23 @@ fn stop_during_the_countdown_and_while_paused() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
     // Only the stop is cued, not the countdown beat due at the same moment.
-    let (stopped, cues) = session.apply(Event::StopHurts { now_ms: T0 + 1000.0 });
+    let (stopped, cues) = session.apply(Event::StopHurts {
+        now_ms: T0 + 1000.0,
+    });
     assert_eq!(cues, [Cue::Stopped]);
     assert_eq!(stopped.snapshot(T0 + 1000.0).phase, Phase::Stopped);
 
-    let (paused, _) = session.apply(Event::Pause { now_ms: T0 + 20_000.0 });
-    let (stopped, cues) = paused.apply(Event::StopHurts { now_ms: T0 + 30.0 * MINUTE });
+    let (paused, _) = session.apply(Event::Pause {
+        now_ms: T0 + 20_000.0,
+    });
+    let (stopped, cues) = paused.apply(Event::StopHurts {
+        now_ms: T0 + 30.0 * MINUTE,
+    });
     assert_eq!(cues, [Cue::Stopped]);
-    assert_eq!(stopped.snapshot(T0 + 30.0 * MINUTE).total_remaining_ms, 180_000 - 17_000);
+    assert_eq!(
+        stopped.snapshot(T0 + 30.0 * MINUTE).total_remaining_ms,
+        180_000 - 17_000
+    );
 }
 
 #[test]
@@ -351,11 +466,21 @@ fn a_clock_going_backwards_adds_no_time() {
         tick_until(&mut session, T0, at, 250.0, &mut log);
         let before = session.snapshot(at);
 
-        for back_by in [1.0, 1_000.0, 10.0 * MINUTE, 2.0 * 365.0 * 24.0 * 60.0 * MINUTE] {
+        for back_by in [
+            1.0,
+            1_000.0,
+            10.0 * MINUTE,
+            2.0 * 365.0 * 24.0 * 60.0 * MINUTE,
+        ] {
             let earlier = at - back_by;
             // The view is held even before the event is applied...
             let view = session.snapshot(earlier);
-            assert_eq!(view.total_remaining_ms, before.total_remaining_ms, "{} back {back_by}", label(&plan));
+            assert_eq!(
+                view.total_remaining_ms,
+                before.total_remaining_ms,
+                "{} back {back_by}",
+                label(&plan)
+            );
             // ...and after it.
             let (moved, cues) = session.apply(Event::Tick { now_ms: earlier });
             assert_eq!(cues, []);
@@ -385,7 +510,12 @@ fn a_clock_wobbling_back_and_forth_never_moves_back_a_step() {
     let mut last_total = u64::MAX;
     for _ in 0..5_000 {
         // Mostly forward, sometimes back by up to 30 s.
-        now += rng.up_to(2_000) as f64 - if rng.up_to(9) == 0 { rng.up_to(30_000) as f64 } else { 0.0 };
+        now += rng.up_to(2_000) as f64
+            - if rng.up_to(9) == 0 {
+                rng.up_to(30_000) as f64
+            } else {
+                0.0
+            };
         let (next, _) = session.apply(Event::Tick { now_ms: now });
         session = next;
         let view = session.snapshot(now);
@@ -405,8 +535,9 @@ fn jittery_ticks_detect_every_deadline_within_one_tick_and_never_early() {
             let (mut session, _) = started(plan, T0);
             let end = T0 + step_start_on_timeline(&plan, plan.steps.len()) as f64;
             let mut now = T0;
-            let mut step_deadlines: Vec<f64> =
-                (1..plan.steps.len()).map(|i| T0 + step_start_on_timeline(&plan, i) as f64).collect();
+            let mut step_deadlines: Vec<f64> = (1..plan.steps.len())
+                .map(|i| T0 + step_start_on_timeline(&plan, i) as f64)
+                .collect();
             step_deadlines.reverse();
             while session.is_in_progress() {
                 let previous = now;
@@ -415,17 +546,29 @@ fn jittery_ticks_detect_every_deadline_within_one_tick_and_never_early() {
                 session = next;
                 let view = session.snapshot(now);
                 if view.phase == Phase::Running {
-                    assert_ne!(format_mm_ss(view.total_remaining_ms), "0:00", "never 0:00 while time remains");
+                    assert_ne!(
+                        format_mm_ss(view.total_remaining_ms),
+                        "0:00",
+                        "never 0:00 while time remains"
+                    );
                     assert_eq!(view.total_remaining_ms as f64, end - now);
                 }
                 for cue in cues {
                     match cue {
                         Cue::StepStarted { step_index, .. } if step_index > 0 => {
                             let deadline = step_deadlines.pop().expect("one cue per step");
-                            assert!(previous < deadline && deadline <= now, "seed {seed} {}", label(&plan));
+                            assert!(
+                                previous < deadline && deadline <= now,
+                                "seed {seed} {}",
+                                label(&plan)
+                            );
                         }
                         Cue::Finished => {
-                            assert!(previous < end && end <= now, "seed {seed} {}: end at {now}", label(&plan));
+                            assert!(
+                                previous < end && end <= now,
+                                "seed {seed} {}: end at {now}",
+                                label(&plan)
+                            );
                         }
                         Cue::Missed { .. } => panic!("no cue is late by more than one tick"),
                         _ => {}
@@ -466,21 +609,44 @@ fn upcoming_cues_are_the_cues_a_punctual_clock_would_give() {
             punctual.extend(cues.into_iter().map(|cue| (deadline, cue)));
             probe = next;
         }
-        assert_eq!(session.upcoming_cues(T0, f64::INFINITY), punctual, "{}", label(&plan));
-        assert_eq!(session.end_deadline_ms(), punctual.last().map(|&(at, _)| at));
+        assert_eq!(
+            session.upcoming_cues(T0, f64::INFINITY),
+            punctual,
+            "{}",
+            label(&plan)
+        );
+        assert_eq!(
+            session.end_deadline_ms(),
+            punctual.last().map(|&(at, _)| at)
+        );
 
         // Half-way, with a horizon: only what lies after `from` and up to `until`.
         let middle = T0 + step_start_on_timeline(&plan, plan.steps.len() / 2) as f64 - 1.0;
         session = session.apply(Event::Tick { now_ms: middle }).0;
         let until = middle + 4.0 * MINUTE;
-        let expected: Vec<_> = punctual.iter().copied().filter(|&(at, _)| at > middle && at <= until).collect();
-        assert_eq!(session.upcoming_cues(middle, until), expected, "{}", label(&plan));
+        let expected: Vec<_> = punctual
+            .iter()
+            .copied()
+            .filter(|&(at, _)| at > middle && at <= until)
+            .collect();
+        assert_eq!(
+            session.upcoming_cues(middle, until),
+            expected,
+            "{}",
+            label(&plan)
+        );
         assert!(!expected.is_empty());
 
         let paused = session.apply(Event::Pause { now_ms: middle }).0;
         assert_eq!(paused.upcoming_cues(middle, f64::INFINITY), []);
         assert_eq!(paused.end_deadline_ms(), None);
-        let finished = session.apply(Event::Skip { now_ms: middle }).0.apply(Event::Tick { now_ms: middle + 60.0 * MINUTE }).0;
+        let finished = session
+            .apply(Event::Skip { now_ms: middle })
+            .0
+            .apply(Event::Tick {
+                now_ms: middle + 60.0 * MINUTE,
+            })
+            .0;
         assert_eq!(finished.upcoming_cues(middle, f64::INFINITY), []);
     }
 }
@@ -490,7 +656,11 @@ fn implausible_clock_readings_are_ignored() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, 1e300] {
-        for event in [Event::Tick { now_ms: bad }, Event::Skip { now_ms: bad }, Event::StopHurts { now_ms: bad }] {
+        for event in [
+            Event::Tick { now_ms: bad },
+            Event::Skip { now_ms: bad },
+            Event::StopHurts { now_ms: bad },
+        ] {
             let (next, cues) = session.apply(event);
             assert_eq!(next, session, "{event:?}");
             assert_eq!(cues, []);
@@ -504,9 +674,13 @@ fn implausible_clock_readings_are_ignored() {
 fn finished_can_start_again() {
     let plan = plan("hands", 3, None).expect("plan");
     let (session, _) = started(plan, T0);
-    let (session, cues) = session.apply(Event::Tick { now_ms: T0 + 10.0 * MINUTE });
+    let (session, cues) = session.apply(Event::Tick {
+        now_ms: T0 + 10.0 * MINUTE,
+    });
     assert_eq!(cues.last(), Some(&Cue::Finished));
-    let (session, cues) = session.apply(Event::Start { now_ms: T0 + 11.0 * MINUTE });
+    let (session, cues) = session.apply(Event::Start {
+        now_ms: T0 + 11.0 * MINUTE,
+    });
     assert_eq!(cues, [Cue::GetReady { seconds_left: 3 }]);
     assert_eq!(session.snapshot(T0 + 11.0 * MINUTE).phase, Phase::GetReady);
 }

@@ -3,10 +3,11 @@
 
 mod triage_common;
 
-use massage_guide_core::triage::{questions, Action, Answers, DecodeError, Outcome, QuestionKind, Quiz, Step};
+use massage_guide_core::triage::{
+    questions, Action, Answers, DecodeError, Outcome, QuestionKind, Quiz, Step,
+};
 use std::collections::HashSet;
 use triage_common::*;
-
 
 /// Applies actions in order.
 fn run(mut quiz: Quiz, actions: &[Action]) -> Quiz {
@@ -24,7 +25,11 @@ fn pick(question: &str, choice: &str) -> Action {
 fn answer_through(pairs: &[(&str, &[&str])]) -> Quiz {
     let mut quiz = Quiz::new().apply(Action::Start);
     for (question, choices) in pairs {
-        assert_eq!(quiz.step(), Step::Question(q(question)), "expected to be asked {question}");
+        assert_eq!(
+            quiz.step(),
+            Step::Question(q(question)),
+            "expected to be asked {question}"
+        );
         for choice in *choices {
             quiz = quiz.apply(pick(question, choice));
         }
@@ -41,9 +46,16 @@ fn the_intro_leads_to_the_first_question() {
     assert_eq!(quiz.step_number(), None);
     let quiz = quiz.apply(Action::Start);
     assert_eq!(quiz.step(), Step::Question(0));
-    assert_eq!((quiz.step_number(), quiz.step_count()), (Some(1), questions().len()));
+    assert_eq!(
+        (quiz.step_number(), quiz.step_count()),
+        (Some(1), questions().len())
+    );
     assert!(!quiz.can_go_next(), "a question needs an answer");
-    assert_eq!(quiz.apply(Action::Next), quiz, "Next without an answer does nothing");
+    assert_eq!(
+        quiz.apply(Action::Next),
+        quiz,
+        "Next without an answer does nothing"
+    );
     assert_eq!(Quiz::new().apply(Action::Next).step(), Step::Question(0));
 }
 
@@ -52,9 +64,19 @@ fn every_emergency_sign_ends_the_quiz_at_once() {
     let emergency = &questions()[q("emergency")];
     for choice in emergency.options.iter().filter(|c| c.id != "none") {
         let quiz = answer_through(&[("age", &["20-to-50"])]).apply(pick("emergency", choice.id));
-        assert_eq!((quiz.step_number(), quiz.step_count()), (Some(2), 2), "Step 2 of 2 once {} is ticked", choice.id);
+        assert_eq!(
+            (quiz.step_number(), quiz.step_count()),
+            (Some(2), 2),
+            "Step 2 of 2 once {} is ticked",
+            choice.id
+        );
         let result = quiz.apply(Action::Next);
-        assert_eq!(result.step(), Step::Result, "{}: Next goes straight to the result", choice.id);
+        assert_eq!(
+            result.step(),
+            Step::Result,
+            "{}: Next goes straight to the result",
+            choice.id
+        );
         let verdict = result.verdict().unwrap();
         assert_eq!(verdict.outcome, Outcome::Emergency);
         assert_eq!(verdict.reasons.len(), 1);
@@ -63,13 +85,16 @@ fn every_emergency_sign_ends_the_quiz_at_once() {
         // Back from the result returns to the question that ended it, with the tick.
         let back = result.apply(Action::Back);
         assert_eq!(back.step(), Step::Question(q("emergency")));
-        assert!(back.answers().is_chosen(q("emergency"), c("emergency", choice.id)));
+        assert!(back
+            .answers()
+            .is_chosen(q("emergency"), c("emergency", choice.id)));
     }
 }
 
 #[test]
 fn an_urgent_sign_skips_to_the_review() {
-    let quiz = answer_through(&[("age", &["20-to-50"]), ("emergency", &["none"])]).apply(pick("urgent", "fever"));
+    let quiz = answer_through(&[("age", &["20-to-50"]), ("emergency", &["none"])])
+        .apply(pick("urgent", "fever"));
     assert_eq!((quiz.step_number(), quiz.step_count()), (Some(3), 3));
     let review = quiz.apply(Action::Next);
     assert_eq!(review.step(), Step::Review);
@@ -82,14 +107,32 @@ fn an_urgent_sign_skips_to_the_review() {
 #[test]
 fn answers_to_skipped_questions_are_kept_but_not_used() {
     let review = answer_through(FINE);
-    let urgent = run(review, &[Action::Edit { question: q("urgent") }, pick("urgent", "fever"), Action::Next]);
+    let urgent = run(
+        review,
+        &[
+            Action::Edit {
+                question: q("urgent"),
+            },
+            pick("urgent", "fever"),
+            Action::Next,
+        ],
+    );
     assert_eq!(urgent.step(), Step::Review);
     assert_eq!(urgent.step_count(), 3);
     let verdict = urgent.apply(Action::Next).verdict().unwrap();
     assert_eq!(verdict.outcome, Outcome::SeeDoctorFirst);
     assert!(verdict.reasons.iter().all(|r| r.question.id == "urgent"));
     // Unticking the sign brings the kept answers back.
-    let back = run(urgent, &[Action::Edit { question: q("urgent") }, pick("urgent", "none"), Action::Next]);
+    let back = run(
+        urgent,
+        &[
+            Action::Edit {
+                question: q("urgent"),
+            },
+            pick("urgent", "none"),
+            Action::Next,
+        ],
+    );
     assert_eq!(back.step(), Step::Review);
     assert_eq!(*back.answers(), answers(FINE));
 }
@@ -104,7 +147,10 @@ fn under_16_is_asked_the_signs_and_how_long_only() {
     ]);
     assert_eq!(quiz.step(), Step::Review);
     assert_eq!(quiz.step_count(), 4);
-    assert_eq!(quiz.apply(Action::Next).verdict().unwrap().outcome, Outcome::AskADoctor);
+    assert_eq!(
+        quiz.apply(Action::Next).verdict().unwrap().outcome,
+        Outcome::AskADoctor
+    );
 }
 
 #[test]
@@ -112,20 +158,41 @@ fn none_of_these_is_exclusive_and_an_answer_is_required() {
     let quiz = answer_through(&FINE[..1]);
     assert_eq!(quiz.step(), Step::Question(q("emergency")));
     assert!(!quiz.can_go_next());
-    let quiz = run(quiz, &[pick("emergency", "chest-pain"), pick("emergency", "both-legs")]);
+    let quiz = run(
+        quiz,
+        &[
+            pick("emergency", "chest-pain"),
+            pick("emergency", "both-legs"),
+        ],
+    );
     assert_eq!(quiz.answers().chosen(q("emergency")).count(), 2);
     let quiz = quiz.apply(pick("emergency", "none"));
     assert_eq!(chosen_ids(quiz.answers(), "emergency"), Some(vec!["none"]));
     assert!(quiz.can_go_next());
     let quiz = quiz.apply(pick("emergency", "not-sure"));
-    assert_eq!(chosen_ids(quiz.answers(), "emergency"), Some(vec!["not-sure"]));
+    assert_eq!(
+        chosen_ids(quiz.answers(), "emergency"),
+        Some(vec!["not-sure"])
+    );
     let quiz = quiz.apply(pick("emergency", "not-sure"));
     assert!(!quiz.answers().is_answered(q("emergency")) && !quiz.can_go_next());
     assert_eq!(quiz.apply(Action::Next), quiz);
     // A click meant for another question changes nothing.
     assert_eq!(quiz.apply(pick("urgent", "fever")), quiz);
-    assert_eq!(quiz.apply(Action::Toggle { question: q("emergency"), choice: 99 }), quiz);
-    assert_eq!(quiz.apply(Action::Choose { question: 99, choice: 0 }), quiz);
+    assert_eq!(
+        quiz.apply(Action::Toggle {
+            question: q("emergency"),
+            choice: 99
+        }),
+        quiz
+    );
+    assert_eq!(
+        quiz.apply(Action::Choose {
+            question: 99,
+            choice: 0
+        }),
+        quiz
+    );
 }
 
 #[test]
@@ -138,7 +205,10 @@ fn back_keeps_answers_and_steps_count_up_and_down() {
     for n in (1..=questions().len()).rev() {
         quiz = quiz.apply(Action::Back);
         assert_eq!(quiz.step(), Step::Question(n - 1));
-        assert_eq!((quiz.step_number(), quiz.step_count()), (Some(n), questions().len()));
+        assert_eq!(
+            (quiz.step_number(), quiz.step_count()),
+            (Some(n), questions().len())
+        );
         assert_eq!(*quiz.answers(), expected);
         assert!(quiz.can_go_next(), "the kept answer lets the reader go on");
     }
@@ -156,29 +226,58 @@ fn back_keeps_answers_and_steps_count_up_and_down() {
 #[test]
 fn edit_from_the_review_returns_to_the_review() {
     let review = answer_through(FINE);
-    let editing = review.apply(Action::Edit { question: q("severity") });
+    let editing = review.apply(Action::Edit {
+        question: q("severity"),
+    });
     assert_eq!(editing.step(), Step::Question(q("severity")));
     assert!(editing.is_editing());
     let back_at_review = run(editing, &[pick("severity", "severe"), Action::Next]);
     assert_eq!(back_at_review.step(), Step::Review);
     assert!(!back_at_review.is_editing());
-    assert_eq!(back_at_review.apply(Action::Next).verdict().unwrap().outcome, Outcome::SeeDoctorSoon);
+    assert_eq!(
+        back_at_review
+            .apply(Action::Next)
+            .verdict()
+            .unwrap()
+            .outcome,
+        Outcome::SeeDoctorSoon
+    );
     // Back from the change screen also returns to the review.
     assert_eq!(editing.apply(Action::Back).step(), Step::Review);
     // Change links work from the result too, and not for unknown or skipped questions.
     let result = review.apply(Action::Next);
-    assert_eq!(result.apply(Action::Edit { question: q("age") }).step(), Step::Question(0));
+    assert_eq!(
+        result.apply(Action::Edit { question: q("age") }).step(),
+        Step::Question(0)
+    );
     assert_eq!(result.apply(Action::Edit { question: 99 }), result);
     assert_eq!(Quiz::new().apply(Action::Edit { question: 0 }), Quiz::new());
 }
 
 #[test]
 fn an_edit_that_opens_skipped_questions_asks_them_then_returns() {
-    let urgent = answer_through(&[("age", &["20-to-50"]), ("emergency", &["none"]), ("urgent", &["fever"])]);
+    let urgent = answer_through(&[
+        ("age", &["20-to-50"]),
+        ("emergency", &["none"]),
+        ("urgent", &["fever"]),
+    ]);
     assert_eq!(urgent.step(), Step::Review);
-    let mut quiz = run(urgent, &[Action::Edit { question: q("urgent") }, pick("urgent", "none"), Action::Next]);
+    let mut quiz = run(
+        urgent,
+        &[
+            Action::Edit {
+                question: q("urgent"),
+            },
+            pick("urgent", "none"),
+            Action::Next,
+        ],
+    );
     for (question, choices) in &FINE[3..] {
-        assert_eq!(quiz.step(), Step::Question(q(question)), "the newly needed {question} is asked");
+        assert_eq!(
+            quiz.step(),
+            Step::Question(q(question)),
+            "the newly needed {question} is asked"
+        );
         assert!(quiz.is_editing());
         for choice in *choices {
             quiz = quiz.apply(pick(question, choice));
@@ -186,13 +285,25 @@ fn an_edit_that_opens_skipped_questions_asks_them_then_returns() {
         quiz = quiz.apply(Action::Next);
     }
     assert_eq!(quiz.step(), Step::Review);
-    assert_eq!(quiz.apply(Action::Next).verdict().unwrap().outcome, Outcome::MassageMayHelp);
+    assert_eq!(
+        quiz.apply(Action::Next).verdict().unwrap().outcome,
+        Outcome::MassageMayHelp
+    );
 }
 
 #[test]
 fn an_edit_to_an_emergency_sign_goes_straight_to_the_result() {
     let review = answer_through(FINE);
-    let quiz = run(review, &[Action::Edit { question: q("emergency") }, pick("emergency", "chest-pain"), Action::Next]);
+    let quiz = run(
+        review,
+        &[
+            Action::Edit {
+                question: q("emergency"),
+            },
+            pick("emergency", "chest-pain"),
+            Action::Next,
+        ],
+    );
     assert_eq!(quiz.step(), Step::Result);
     assert_eq!(quiz.verdict().unwrap().outcome, Outcome::Emergency);
 }
@@ -208,7 +319,10 @@ fn restart_and_forget_clear_everything() {
         assert_eq!(*fresh.answers(), Answers::EMPTY);
         assert_eq!(fresh.verdict(), None);
     }
-    assert_eq!(answer_through(&FINE[..2]).apply(Action::Forget), Quiz::new());
+    assert_eq!(
+        answer_through(&FINE[..2]).apply(Action::Forget),
+        Quiz::new()
+    );
 }
 
 #[test]
@@ -216,7 +330,11 @@ fn the_state_is_small_and_copy() {
     fn is_copy<T: Copy>() {}
     is_copy::<Quiz>();
     is_copy::<Answers>();
-    assert!(std::mem::size_of::<Quiz>() <= 40, "{}", std::mem::size_of::<Quiz>());
+    assert!(
+        std::mem::size_of::<Quiz>() <= 40,
+        "{}",
+        std::mem::size_of::<Quiz>()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,13 +353,21 @@ fn random_action(rng: &mut Rng, quiz: &Quiz) -> Action {
         },
         9..=12 => Action::Next,
         13..=15 => Action::Back,
-        16 | 17 => Action::Edit { question: rng.below(questions().len() + 1) },
+        16 | 17 => Action::Edit {
+            question: rng.below(questions().len() + 1),
+        },
         18 => Action::Start,
         _ => match rng.below(6) {
             0 => Action::Restart,
             1 => Action::Forget,
-            2 => Action::Toggle { question: rng.below(10), choice: rng.below(14) },
-            3 => Action::Choose { question: rng.below(10), choice: rng.below(14) },
+            2 => Action::Toggle {
+                question: rng.below(10),
+                choice: rng.below(14),
+            },
+            3 => Action::Choose {
+                question: rng.below(10),
+                choice: rng.below(14),
+            },
             _ => Action::Next,
         },
     }
@@ -273,7 +399,10 @@ fn every_reached_state_round_trips_and_keeps_its_invariants() {
     for quiz in &states {
         let text = quiz.encode();
         assert!(
-            text.starts_with("q1:") && text.is_ascii() && !text.contains(['\n', '\r']) && text.len() <= 60,
+            text.starts_with("q1:")
+                && text.is_ascii()
+                && !text.contains(['\n', '\r'])
+                && text.len() <= 60,
             "{text}"
         );
         assert_eq!(Quiz::decode(&text), Ok(*quiz), "{text}");
@@ -285,7 +414,10 @@ fn every_reached_state_round_trips_and_keeps_its_invariants() {
             results += 1;
             // Reasons name the reader's own answers (never an unanswered question).
             assert!(!verdict.reasons.is_empty());
-            assert!(verdict.reasons.iter().all(|r| !r.choices.is_empty() && quiz.asked().contains(&r.question_index)));
+            assert!(verdict
+                .reasons
+                .iter()
+                .all(|r| !r.choices.is_empty() && quiz.asked().contains(&r.question_index)));
             // Skipping is safe: whatever the skipped questions' answers, the outcome on all
             // answers is the one shown. Also: the shown outcome matches the reference.
             let asked = quiz.asked();
@@ -313,7 +445,11 @@ fn every_reached_state_round_trips_and_keeps_its_invariants() {
         }
     }
     println!("{} distinct reachable states round-tripped; {results} results; {completions} completions of skipped questions checked", states.len());
-    assert!(states.len() > 5_000 && results > 500, "{} {results}", states.len());
+    assert!(
+        states.len() > 5_000 && results > 500,
+        "{} {results}",
+        states.len()
+    );
 }
 
 #[test]
@@ -327,16 +463,37 @@ fn garbage_is_rejected_without_a_panic() {
         ("q1".into(), DecodeError::Malformed),
         ("q1:".into(), DecodeError::Malformed),
         ("hello world".into(), DecodeError::Malformed),
-        (format!("q2:{fingerprint}:i:{zeros}"), DecodeError::OtherVersion),
+        (
+            format!("q2:{fingerprint}:i:{zeros}"),
+            DecodeError::OtherVersion,
+        ),
         (format!("q1:00000000:i:{zeros}"), DecodeError::OtherVersion),
         (with("i", &zeros[2..]), DecodeError::Malformed),
         (with("i", &format!("{zeros}.0")), DecodeError::Malformed),
-        (with("i", &zeros.replacen('0', "00", 1)), DecodeError::Malformed),
-        (with("i", &zeros.replacen('0', "A", 1)), DecodeError::Malformed),
-        (with("i", &zeros.replacen('0', "10000", 1)), DecodeError::Malformed),
-        (with("i", &zeros.replacen('0', "3", 1)), DecodeError::OutOfRange),
-        (with("i", &zeros.replacen('0', "10", 1)), DecodeError::OutOfRange),
-        (with("i", &zeros.replacen('0', "ffff", 1)), DecodeError::OutOfRange),
+        (
+            with("i", &zeros.replacen('0', "00", 1)),
+            DecodeError::Malformed,
+        ),
+        (
+            with("i", &zeros.replacen('0', "A", 1)),
+            DecodeError::Malformed,
+        ),
+        (
+            with("i", &zeros.replacen('0', "10000", 1)),
+            DecodeError::Malformed,
+        ),
+        (
+            with("i", &zeros.replacen('0', "3", 1)),
+            DecodeError::OutOfRange,
+        ),
+        (
+            with("i", &zeros.replacen('0', "10", 1)),
+            DecodeError::OutOfRange,
+        ),
+        (
+            with("i", &zeros.replacen('0', "ffff", 1)),
+            DecodeError::OutOfRange,
+        ),
         (with("q99", &zeros), DecodeError::Malformed),
         (with("q8", &zeros), DecodeError::OutOfRange),
         (with("q01", &zeros), DecodeError::Malformed),
@@ -356,7 +513,8 @@ fn garbage_is_rejected_without_a_panic() {
     for (text, expected) in &fixed {
         let got = Quiz::decode(text);
         assert!(
-            matches!(got, Err(e) if e == *expected) || (expected == &DecodeError::Malformed && got.is_err()),
+            matches!(got, Err(e) if e == *expected)
+                || (expected == &DecodeError::Malformed && got.is_err()),
             "{text:?}: {got:?}, expected {expected:?}"
         );
     }
@@ -364,8 +522,14 @@ fn garbage_is_rejected_without_a_panic() {
     let em = q("emergency");
     let mut bits: Vec<String> = vec!["0".into(); questions().len()];
     bits[0] = format!("{:x}", 1 << c("age", "20-to-50"));
-    bits[em] = format!("{:x}", (1 << c("emergency", "none")) | (1 << c("emergency", "chest-pain")));
-    assert_eq!(Quiz::decode(&with("q1", &bits.join("."))), Err(DecodeError::OutOfRange));
+    bits[em] = format!(
+        "{:x}",
+        (1 << c("emergency", "none")) | (1 << c("emergency", "chest-pain"))
+    );
+    assert_eq!(
+        Quiz::decode(&with("q1", &bits.join("."))),
+        Err(DecodeError::OutOfRange)
+    );
 
     // Random strings over the format's alphabet, and random edits of valid strings.
     let states = reachable_sample();

@@ -13,7 +13,8 @@
 mod triage_common;
 
 use massage_guide_core::triage::{
-    evaluate, flags, outcome, outcome_for_flags, questions, rules, Answers, ChoiceRole, FlagSet, Outcome, QuestionKind,
+    evaluate, flags, outcome, outcome_for_flags, questions, rules, Answers, ChoiceRole, FlagSet,
+    Outcome, QuestionKind,
 };
 use triage_common::*;
 
@@ -22,15 +23,25 @@ fn check_safety(a: &Answers, got: Outcome) {
     let ticked = |question: &str| chosen_ids(a, question);
     // Any emergency sign (or not sure, or no answer) → Emergency.
     if ticked("emergency").is_none_or(|ids| ids != ["none"]) {
-        assert_eq!(got, Outcome::Emergency, "emergency sign not escalated: {a:?}");
+        assert_eq!(
+            got,
+            Outcome::Emergency,
+            "emergency sign not escalated: {a:?}"
+        );
     }
     // Any urgent sign → See a doctor first or more cautious.
     if ticked("urgent").is_none_or(|ids| ids != ["none"]) {
-        assert!(got <= Outcome::SeeDoctorFirst, "urgent sign gave {got:?}: {a:?}");
+        assert!(
+            got <= Outcome::SeeDoctorFirst,
+            "urgent sign gave {got:?}: {a:?}"
+        );
     }
     // Massage may help (either) only with no warning at all.
     if got.is_massage_ok() {
-        assert!(no_warning_at_all(a, got), "{got:?} with a warning answer: {a:?}");
+        assert!(
+            no_warning_at_all(a, got),
+            "{got:?} with a warning answer: {a:?}"
+        );
     }
     // Only the massage outcomes offer the timer or the product.
     let info = got.info();
@@ -62,7 +73,9 @@ fn every_subset_of_each_tick_any_question_agrees_with_the_reference() {
         let mi = q(multi);
         // All subsets of this question × every single-choice combination (answered), with
         // the other tick-any questions at "None of these".
-        let mut values = values_per_question(false, |qi, _| vec![1 << questions()[qi].none_choice().unwrap()]);
+        let mut values = values_per_question(false, |qi, _| {
+            vec![1 << questions()[qi].none_choice().unwrap()]
+        });
         values[mi] = multi_all_values(mi, true);
         checked += for_each_combination(&values, |bits| {
             let a = from_bits(bits);
@@ -151,7 +164,12 @@ fn one_more_tick_or_a_more_worrying_option_is_never_less_cautious() {
                 let mut more = base;
                 more.toggle(qi, ci);
                 let after = outcome(&more);
-                assert!(after <= before, "ticking {}/{} went {before:?} → {after:?}: {base:?}", question.id, choice.id);
+                assert!(
+                    after <= before,
+                    "ticking {}/{} went {before:?} → {after:?}: {base:?}",
+                    question.id,
+                    choice.id
+                );
                 pairs += 1;
             }
         }
@@ -161,12 +179,17 @@ fn one_more_tick_or_a_more_worrying_option_is_never_less_cautious() {
                 let mut more = base;
                 more.set_bits(qi, to);
                 let after = outcome(&more);
-                assert!(after <= before, "question {qi} {from:#b}→{to:#b} went {before:?} → {after:?}: {base:?}");
+                assert!(
+                    after <= before,
+                    "question {qi} {from:#b}→{to:#b} went {before:?} → {after:?}: {base:?}"
+                );
                 pairs += 1;
             }
         }
     });
-    println!("monotonicity (answers): {bases} answer sets, {pairs} (answer, worse answer) pairs checked");
+    println!(
+        "monotonicity (answers): {bases} answer sets, {pairs} (answer, worse answer) pairs checked"
+    );
     assert!(pairs >= 5_000_000, "{pairs}");
 }
 
@@ -180,11 +203,17 @@ fn the_rule_table_is_monotone_for_every_set_of_flags() {
         let before = outcome_for_flags(set);
         for f in 0..n {
             let after = outcome_for_flags(FlagSet::from_bits(bits | (1 << f)));
-            assert!(after <= before, "flags {bits:#b} + {f}: {before:?} → {after:?}");
+            assert!(
+                after <= before,
+                "flags {bits:#b} + {f}: {before:?} → {after:?}"
+            );
             pairs += 1;
         }
     }
-    println!("monotonicity (flags): {} flag sets, {pairs} pairs checked", 1u64 << n);
+    println!(
+        "monotonicity (flags): {} flag sets, {pairs} pairs checked",
+        1u64 << n
+    );
     assert_eq!(pairs, (1u64 << n) * n as u64);
 }
 
@@ -192,21 +221,27 @@ fn the_rule_table_is_monotone_for_every_set_of_flags() {
 fn not_sure_is_at_least_as_cautious_as_every_concrete_answer() {
     let mut checked = 0u64;
     for (qi, question) in questions().iter().enumerate() {
-        let Some(not_sure) = question.not_sure_choice() else { continue };
+        let Some(not_sure) = question.not_sure_choice() else {
+            continue;
+        };
         // Every concrete answer to this question (every subset without "Not sure" for tick-any).
         let concrete: Vec<u16> = match question.kind {
-            QuestionKind::Single => single_values(qi, false).into_iter().filter(|b| *b != 1 << not_sure).collect(),
-            QuestionKind::Multi => {
-                multi_all_values(qi, false).into_iter().filter(|b| b & (1 << not_sure) == 0).collect()
-            }
+            QuestionKind::Single => single_values(qi, false)
+                .into_iter()
+                .filter(|b| *b != 1 << not_sure)
+                .collect(),
+            QuestionKind::Multi => multi_all_values(qi, false)
+                .into_iter()
+                .filter(|b| b & (1 << not_sure) == 0)
+                .collect(),
         };
         // Every answered combination of the other questions. When this question is a
         // tick-any one (up to 1024 concrete answers), the other tick-any questions are at
         // "None of these"; otherwise at their representatives.
         let mut values = match question.kind {
-            QuestionKind::Multi => {
-                values_per_question(false, |qi, _| vec![1 << questions()[qi].none_choice().unwrap()])
-            }
+            QuestionKind::Multi => values_per_question(false, |qi, _| {
+                vec![1 << questions()[qi].none_choice().unwrap()]
+            }),
             QuestionKind::Single => values_per_question(false, multi_rep_values),
         };
         values[qi] = vec![1 << not_sure];
@@ -254,7 +289,10 @@ fn no_answer_is_at_least_as_cautious_as_every_answer() {
             for &b in &all {
                 let mut a = unanswered;
                 a.set_bits(qi, b);
-                assert!(got <= outcome(&a), "question {qi} unanswered gave {got:?}: {a:?}");
+                assert!(
+                    got <= outcome(&a),
+                    "question {qi} unanswered gave {got:?}: {a:?}"
+                );
                 checked += 1;
             }
         });
@@ -267,9 +305,15 @@ fn no_answer_is_at_least_as_cautious_as_every_answer() {
 fn every_outcome_is_reachable_with_complete_answers() {
     let values = values_per_question(false, multi_rep_values);
     let mut seen = [0u64; 8];
-    for_each_combination(&values, |bits| seen[outcome(&from_bits(bits)) as usize] += 1);
+    for_each_combination(&values, |bits| {
+        seen[outcome(&from_bits(bits)) as usize] += 1
+    });
     for o in Outcome::ALL {
-        println!("{:>24}: {:>7} of the representative answer sets", o.id(), seen[o as usize]);
+        println!(
+            "{:>24}: {:>7} of the representative answer sets",
+            o.id(),
+            seen[o as usize]
+        );
         assert!(seen[o as usize] > 0, "{o:?} unreachable");
     }
 }
@@ -281,14 +325,23 @@ fn the_data_follows_the_spec_shape() {
     let ids: Vec<&str> = questions().iter().map(|q| q.id).collect();
     assert_eq!(ids, QUESTION_IDS);
     for question in questions() {
-        assert!(!question.prompt.is_empty() && question.options.iter().all(|c| !c.label.is_empty()));
+        assert!(
+            !question.prompt.is_empty() && question.options.iter().all(|c| !c.label.is_empty())
+        );
         if question.kind == QuestionKind::Multi {
             assert!(question.none_choice().is_some(), "{}", question.id);
-            assert!(question.not_sure_choice().is_some(), "{}: safety questions offer Not sure", question.id);
+            assert!(
+                question.not_sure_choice().is_some(),
+                "{}: safety questions offer Not sure",
+                question.id
+            );
         }
         // "Not sure" raises every flag the question's other options raise.
         if let Some(ns) = question.not_sure_choice() {
-            let all = question.options.iter().fold(FlagSet::EMPTY, |acc, c| acc.union(c.flags()));
+            let all = question
+                .options
+                .iter()
+                .fold(FlagSet::EMPTY, |acc, c| acc.union(c.flags()));
             assert_eq!(question.options[ns].flags(), all, "{}", question.id);
         }
     }

@@ -18,7 +18,6 @@ struct Vignette {
     because: &'static [&'static str],
 }
 
-
 const VIGNETTES: &[Vignette] = &[
     Vignette {
         name: "over 50, new pain for 2 weeks, no other signs (CKS: new pain over 50)",
@@ -246,8 +245,11 @@ const VIGNETTES: &[Vignette] = &[
 
 /// FINE with the vignette's answers replacing those questions.
 fn vignette_answers(v: &Vignette) -> massage_guide_core::triage::Answers {
-    let mut pairs: Vec<(&str, &[&str])> =
-        FINE.iter().filter(|(q, _)| !v.answers.iter().any(|(vq, _)| vq == q)).copied().collect();
+    let mut pairs: Vec<(&str, &[&str])> = FINE
+        .iter()
+        .filter(|(q, _)| !v.answers.iter().any(|(vq, _)| vq == q))
+        .copied()
+        .collect();
     pairs.extend_from_slice(v.answers);
     answers(&pairs)
 }
@@ -259,7 +261,12 @@ fn vignettes_give_the_expected_outcome_and_reasons() {
         let a = vignette_answers(v);
         let verdict = evaluate(&a);
         assert_eq!(verdict.outcome, v.expect, "{}", v.name);
-        assert_eq!(reference_outcome(&a), v.expect, "reference disagrees: {}", v.name);
+        assert_eq!(
+            reference_outcome(&a),
+            v.expect,
+            "reference disagrees: {}",
+            v.name
+        );
         let because: Vec<&str> = verdict.reasons.iter().map(|r| r.question.id).collect();
         assert_eq!(because, v.because, "reasons for: {}", v.name);
     }
@@ -288,8 +295,15 @@ fn vignettes_played_screen_by_screen_give_the_same_result() {
                 assert_eq!(shown_ids.last(), Some(&"urgent"), "{}", v.name)
             }
             // Under 16: only the signs and how long.
-            AskADoctor => assert_eq!(shown_ids, ["age", "emergency", "urgent", "duration"], "{}", v.name),
-            MassageMayHelp | MassageWithExercise => assert_eq!(shown.len(), questions().len(), "{}", v.name),
+            AskADoctor => assert_eq!(
+                shown_ids,
+                ["age", "emergency", "urgent", "duration"],
+                "{}",
+                v.name
+            ),
+            MassageMayHelp | MassageWithExercise => {
+                assert_eq!(shown.len(), questions().len(), "{}", v.name)
+            }
             _ => {}
         }
     }

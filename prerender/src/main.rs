@@ -6,7 +6,9 @@ use massage_guide::ui::StaticArticle;
 
 fn main() {
     let html = futures::executor::block_on(
-        yew::LocalServerRenderer::<StaticArticle>::new().hydratable(false).render(),
+        yew::LocalServerRenderer::<StaticArticle>::new()
+            .hydratable(false)
+            .render(),
     );
     println!("{html}");
 }

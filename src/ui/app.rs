@@ -15,6 +15,9 @@ pub struct AppProps {
     /// The `<massage-guide>` element events are dispatched on (absent when pre-rendering).
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
+    /// Which `<massage-guide>` of the page this is (0 = first): its stored state is its own.
+    #[prop_or_default]
+    pub ordinal: usize,
 }
 
 #[component]
@@ -30,7 +33,11 @@ pub fn App(props: &AppProps) -> Html {
     use_scroll_to_anchor(root.clone(), anchor.clone());
 
     // If the host removes the section the reader is on, fall back to its `start`.
-    let current = if config.sections.contains(&*active) { *active } else { config.start };
+    let current = if config.sections.contains(&*active) {
+        *active
+    } else {
+        config.start
+    };
 
     let jump_to_article = {
         let (active, anchor) = (active.clone(), anchor.clone());
@@ -104,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
                         Section::Quiz => html! {
                             <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
                                 product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
-                                on_article={jump_to_article} on_timer={open_timer} />
+                                on_article={jump_to_article} on_timer={open_timer} ordinal={props.ordinal} />
                         },
                         _ => html! {
                             <ArticleView product_url={product_url.clone()} product_name={product_name.clone()} on_jump={jump_to_article} />
@@ -116,7 +123,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div key="timer" class="mg-panel" id={panel_id(Section::Timer)} hidden={current != Section::Timer}
                     role={has_tabs.then_some("tabpanel")} aria-labelledby={has_tabs.then_some("mg-tab-timer")}>
                     <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                        host={props.host.clone()} on_session={on_session} />
+                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal} />
                 </div>
             }
         </div>
@@ -125,5 +132,9 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The id of the panel a section is shown in (the timer has its own, so it can stay mounted).
 fn panel_id(section: Section) -> &'static str {
-    if section == Section::Timer { "mg-panel-timer" } else { "mg-panel" }
+    if section == Section::Timer {
+        "mg-panel-timer"
+    } else {
+        "mg-panel"
+    }
 }

@@ -136,4 +136,6 @@ fn back_figure() -> Html {
 }
 
 /// Tops of the vertebrae drawn in the back figure (every 23 units from 30).
-const SPINE_Y: [&str; 11] = ["30", "53", "76", "99", "122", "145", "168", "191", "214", "237", "260"];
+const SPINE_Y: [&str; 11] = [
+    "30", "53", "76", "99", "122", "145", "168", "191", "214", "237", "260",
+];

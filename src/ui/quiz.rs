@@ -6,6 +6,7 @@ mod view;
 
 use crate::browser;
 use crate::hooks::use_focus_on_change;
+use massage_guide_core::saved::slot_name;
 use massage_guide_core::triage::{Action, DecodeError, Quiz, Step};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,10 +28,13 @@ pub struct QuizProps {
     /// the timer section is not enabled on this element.
     #[prop_or_default]
     pub on_timer: Option<Callback<&'static str>>,
+    /// Which `<massage-guide>` of the page this is (0 = first): names its storage slot.
+    #[prop_or_default]
+    pub ordinal: usize,
 }
 
-/// The storage slot of the quiz (`browser::store`).
-const SLOT: &str = "quiz";
+/// The storage part this view keeps its answers in (see `core::saved::slot_name`).
+const PART: &str = "quiz";
 
 /// The view's state: the core quiz and what the view adds to it.
 #[derive(Clone, Copy, PartialEq)]
@@ -49,8 +53,18 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let old = *self;
-        if action == Action::Next && matches!(old.quiz.step(), Step::Question(_)) && !old.quiz.can_go_next() {
-            return if old.missing { self } else { Rc::new(Model { missing: true, ..old }) };
+        if action == Action::Next
+            && matches!(old.quiz.step(), Step::Question(_))
+            && !old.quiz.can_go_next()
+        {
+            return if old.missing {
+                self
+            } else {
+                Rc::new(Model {
+                    missing: true,
+                    ..old
+                })
+            };
         }
         let quiz = old.quiz.apply(action);
         let forgotten = action == Action::Forget;
@@ -58,31 +72,44 @@ impl Reducible for Model {
             return self;
         }
         let moved = forgotten || quiz.step() != old.quiz.step();
-        Rc::new(Model { quiz, missing: false, forgotten, screen: old.screen.wrapping_add(u32::from(moved)) })
+        Rc::new(Model {
+            quiz,
+            missing: false,
+            forgotten,
+            screen: old.screen.wrapping_add(u32::from(moved)),
+        })
     }
 }
 
 /// The quiz saved in this browser, or a fresh one. A saved value that cannot be read is
 /// discarded with one warning.
-fn restore() -> Quiz {
+fn restore(slot: &str) -> Quiz {
     if !cfg!(target_arch = "wasm32") {
         return Quiz::new();
     }
-    let Some(text) = browser::stored(SLOT) else { return Quiz::new() };
+    let Some(text) = browser::stored(slot) else {
+        return Quiz::new();
+    };
     Quiz::decode(&text).unwrap_or_else(|error| {
         let why = match error {
             DecodeError::OtherVersion => "saved quiz answers are from another version of the quiz",
             _ => "saved quiz answers could not be read",
         };
         browser::warn(&["massage-guide: ", why, "; they were discarded"].concat());
-        browser::store(SLOT, None);
+        browser::store(slot, None);
         Quiz::new()
     })
 }
 
 #[component]
 pub fn QuizView(props: &QuizProps) -> Html {
-    let model = use_reducer(|| Model { quiz: restore(), missing: false, forgotten: false, screen: 0 });
+    let slot = slot_name(PART, props.ordinal);
+    let model = use_reducer(|| Model {
+        quiz: restore(&slot),
+        missing: false,
+        forgotten: false,
+        screen: 0,
+    });
     let root = use_node_ref();
     let drive = {
         let dispatcher = model.dispatcher();
@@ -90,9 +117,9 @@ pub fn QuizView(props: &QuizProps) -> Html {
     };
 
     // Saved after every change; a fresh quiz leaves nothing behind.
-    use_effect_with(model.quiz, |quiz| {
+    use_effect_with(model.quiz, move |quiz| {
         let text = (*quiz != Quiz::new()).then(|| quiz.encode());
-        browser::store(SLOT, text.as_deref());
+        browser::store(&slot, text.as_deref());
     });
 
     let verdict = model.quiz.verdict();
@@ -100,7 +127,9 @@ pub fn QuizView(props: &QuizProps) -> Html {
     // `massage-guide:quiz-result` once when a result is reached (not when one is restored):
     // the outcome id only, never the answers.
     {
-        let reached = (model.screen > 0).then(|| verdict.as_ref().map(|v| v.outcome.id())).flatten();
+        let reached = (model.screen > 0)
+            .then(|| verdict.as_ref().map(|v| v.outcome.id()))
+            .flatten();
         let host = props.host.clone();
         use_effect_with(model.screen, move |_| {
             if let (Some(outcome), Some(host)) = (reached, host) {
@@ -111,7 +140,12 @@ pub fn QuizView(props: &QuizProps) -> Html {
 
     use_focus_on_change(root.clone(), model.screen);
 
-    let context = view::Context { quiz: &model.quiz, missing: model.missing, drive: &drive, props };
+    let context = view::Context {
+        quiz: &model.quiz,
+        missing: model.missing,
+        drive: &drive,
+        props,
+    };
     html! {
         <section class="mg-quiz" ref={root} aria-label="Back pain check">
             <p class="mg-quiz-status" role="status">

@@ -8,6 +8,7 @@ mod view;
 
 use crate::browser;
 use crate::hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
+use massage_guide_core::saved::slot_name;
 use massage_guide_core::timer::{decimal, Cue, CueKind};
 use model::{Action, Effects, Model, Screen};
 use yew::prelude::*;
@@ -27,20 +28,23 @@ pub struct TimerProps {
     /// the timer alive, with its cues and wake lock, while the reader looks at another tab.
     #[prop_or_default]
     pub on_session: Option<Callback<bool>>,
+    /// Which `<massage-guide>` of the page this is (0 = first): names its storage slot.
+    #[prop_or_default]
+    pub ordinal: usize,
 }
 
-/// The storage slot of a running or paused session.
-const SLOT: &str = "timer";
+/// The storage part of a running or paused session (see `core::saved::slot_name`).
+const PART: &str = "timer";
 
 /// The model, restored from storage on the first render (browser only), and what that
 /// restore still has to do once mounted.
-fn initial(suggested: Option<&'static str>) -> (Model, Option<Effects>) {
+fn initial(suggested: Option<&'static str>, slot: &str) -> (Model, Option<Effects>) {
     let mut model = Model::new(suggested);
     if !cfg!(target_arch = "wasm32") {
         return (model, None);
     }
     model.can_vibrate = browser::can_vibrate();
-    let Some(saved) = browser::stored(SLOT) else {
+    let Some(saved) = browser::stored(slot) else {
         return (model, None);
     };
     match model.resume(&saved, browser::now_ms()) {
@@ -50,7 +54,13 @@ fn initial(suggested: Option<&'static str>) -> (Model, Option<Effects>) {
             let can_vibrate = model.can_vibrate;
             let mut model = Model::new(suggested);
             model.can_vibrate = can_vibrate;
-            (model, Some(Effects { store: Some(None), ..Effects::default() }))
+            (
+                model,
+                Some(Effects {
+                    store: Some(None),
+                    ..Effects::default()
+                }),
+            )
         }
     }
 }
@@ -59,8 +69,14 @@ fn initial(suggested: Option<&'static str>) -> (Model, Option<Effects>) {
 fn signals(cue: Cue) -> (Option<browser::Tone>, &'static [u32]) {
     match cue {
         Cue::GetReady { .. } => (Some(browser::Tone::Beat), &[]),
-        Cue::StepStarted { kind: CueKind::Step, .. } => (Some(browser::Tone::Step), &[200]),
-        Cue::StepStarted { kind: CueKind::MoveSpot, .. } => (Some(browser::Tone::MoveSpot), &[90, 90, 90]),
+        Cue::StepStarted {
+            kind: CueKind::Step,
+            ..
+        } => (Some(browser::Tone::Step), &[200]),
+        Cue::StepStarted {
+            kind: CueKind::MoveSpot,
+            ..
+        } => (Some(browser::Tone::MoveSpot), &[90, 90, 90]),
         Cue::Finished => (Some(browser::Tone::Finish), &[300, 150, 300, 150, 500]),
         Cue::Missed { .. } | Cue::Stopped => (None, &[]),
     }
@@ -68,7 +84,13 @@ fn signals(cue: Cue) -> (Option<browser::Tone>, &'static [u32]) {
 
 /// Plays cues (but not a tone the audio clock already played while the page was hidden),
 /// saves, and dispatches the event an update asked for.
-fn perform(model: &Model, effects: Effects, host: Option<&web_sys::Element>, pre_played: &PrePlayed) {
+fn perform(
+    model: &Model,
+    slot: &str,
+    effects: Effects,
+    host: Option<&web_sys::Element>,
+    pre_played: &PrePlayed,
+) {
     for cue in &effects.cues {
         let (tone, pattern) = signals(*cue);
         if let Some(tone) = tone.filter(|_| model.sound && !pre_played.covers(cue)) {
@@ -79,11 +101,18 @@ fn perform(model: &Model, effects: Effects, host: Option<&web_sys::Element>, pre
         }
     }
     if let Some(value) = effects.store {
-        browser::store(SLOT, value.as_deref());
+        browser::store(slot, value.as_deref());
     }
     if let (Some(event), Some(host)) = (effects.event, host) {
         let (routine, minutes) = model.event_detail();
-        browser::dispatch(host, event.name(), &[("routine", routine), ("minutes", &decimal(u64::from(minutes)))]);
+        browser::dispatch(
+            host,
+            event.name(),
+            &[
+                ("routine", routine),
+                ("minutes", &decimal(u64::from(minutes))),
+            ],
+        );
     }
 }
 
@@ -93,13 +122,21 @@ struct Timer {
     model: Model,
     pending: Option<Effects>,
     mounted: bool,
+    /// This widget's storage slot.
+    slot: String,
 }
 
 #[component]
 pub fn TimerView(props: &TimerProps) -> Html {
     let state = use_mut_ref(|| {
-        let (model, pending) = initial(props.suggested);
-        Timer { model, pending, mounted: false }
+        let slot = slot_name(PART, props.ordinal);
+        let (model, pending) = initial(props.suggested, &slot);
+        Timer {
+            model,
+            pending,
+            mounted: false,
+            slot,
+        }
     });
     let redraw = use_force_update();
     let root = use_node_ref();
@@ -107,7 +144,12 @@ pub fn TimerView(props: &TimerProps) -> Html {
 
     // One entry point for taps and ticks: update, carry out, repaint.
     let drive: Callback<Action> = {
-        let (state, redraw, host, pre_played) = (state.clone(), redraw.clone(), props.host.clone(), pre_played.clone());
+        let (state, redraw, host, pre_played) = (
+            state.clone(),
+            redraw.clone(),
+            props.host.clone(),
+            pre_played.clone(),
+        );
         Callback::from(move |action: Action| {
             if !browser::page_hidden() {
                 // Shown again: the audio clock hands the cues back (whichever listener runs first).
@@ -126,7 +168,16 @@ pub fn TimerView(props: &TimerProps) -> Html {
                 }
                 model.update(action, browser::now_ms())
             };
-            perform(&state.borrow().model, effects, host.as_ref(), &pre_played.borrow());
+            {
+                let timer = state.borrow();
+                perform(
+                    &timer.model,
+                    &timer.slot,
+                    effects,
+                    host.as_ref(),
+                    &pre_played.borrow(),
+                );
+            }
             redraw.force_update();
         })
     };
@@ -141,7 +192,10 @@ pub fn TimerView(props: &TimerProps) -> Html {
         let state = state.clone();
         let upcoming = Callback::from(move |(now_ms, ahead_ms): (f64, f64)| {
             let sounds = state.borrow().model.upcoming_sounds(now_ms, ahead_ms);
-            sounds.into_iter().filter_map(|(at, cue)| signals(cue).0.map(|tone| (at, cue, tone))).collect::<Vec<_>>()
+            sounds
+                .into_iter()
+                .filter_map(|(at, cue)| signals(cue).0.map(|tone| (at, cue, tone)))
+                .collect::<Vec<_>>()
         });
         use_hidden_page_tones(timeline, pre_played.clone(), upcoming);
     }
@@ -149,7 +203,12 @@ pub fn TimerView(props: &TimerProps) -> Html {
     // Once mounted: carry out what the restore asked for. Later: focus follows the screen
     // (picker, session, finish, stop), so keyboard and screen-reader users are not lost.
     {
-        let (state, root, host, pre_played) = (state.clone(), root.clone(), props.host.clone(), pre_played.clone());
+        let (state, root, host, pre_played) = (
+            state.clone(),
+            root.clone(),
+            props.host.clone(),
+            pre_played.clone(),
+        );
         use_effect_with(screen, move |_| {
             let mut timer = state.borrow_mut();
             if std::mem::replace(&mut timer.mounted, true) {
@@ -157,7 +216,13 @@ pub fn TimerView(props: &TimerProps) -> Html {
                     browser::focus(&element);
                 }
             } else if let Some(effects) = timer.pending.take() {
-                perform(&timer.model, effects, host.as_ref(), &pre_played.borrow());
+                perform(
+                    &timer.model,
+                    &timer.slot,
+                    effects,
+                    host.as_ref(),
+                    &pre_played.borrow(),
+                );
             }
         });
     }

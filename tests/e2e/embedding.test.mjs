@@ -286,3 +286,35 @@ test('"Save page as": host page + script in a folder, opened from file:// with t
   await screenshot(page, 'embed-saved-page');
   await context.close();
 });
+
+test('two widgets on one page keep their own saved quiz and timer across a reload', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const log = watch(page);
+  await page.goto(server.origin + '/fixtures/two-widgets.html');
+  await widgetsReady(page, 2);
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  // The second widget starts on its timer: run a session there.
+  await second.getByRole('button', { name: /^Start\b/ }).click();
+  // The first widget: start the quiz and answer the age question.
+  await first.getByRole('tab', { name: 'Quiz' }).click();
+  await first.getByRole('button', { name: 'Start' }).click();
+  await first.getByRole('radio', { name: /20 to 50/ }).check();
+  const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
+  assert.match(stored, /\ntimer-1=/, 'the second widget stores under its own slot');
+  assert.match(stored, /\nquiz=/, 'the first widget stores under the plain slot');
+  assert.doesNotMatch(stored, /\ntimer=|\nquiz-1=/);
+
+  await page.reload();
+  await widgetsReady(page, 2);
+  const phase = (selector) => page.$eval(selector, (h) => h.shadowRoot.querySelector('.mg-timer')?.dataset.phase ?? null);
+  assert.match(await phase('#second'), /get-ready|running/, 'the second widget resumed its session');
+  await first.getByRole('tab', { name: 'Timer' }).click();
+  assert.equal(await phase('#first'), 'picker', 'the first widget has no session');
+  await first.getByRole('tab', { name: 'Quiz' }).click();
+  assert.ok(await first.getByRole('radio', { name: /20 to 50/ }).isChecked(), 'the first widget kept its answer');
+  await second.getByRole('tab', { name: 'Quiz' }).click();
+  assert.ok(await second.getByRole('button', { name: 'Start' }).isVisible(), 'the second widget quiz is fresh');
+  assert.deepEqual(log.problems(), []);
+  await page.close();
+});

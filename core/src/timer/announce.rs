@@ -11,11 +11,20 @@ use super::session::{Phase, Snapshot};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Announcement {
     /// The countdown began.
-    GetReady { seconds: u32 },
+    GetReady {
+        seconds: u32,
+    },
     /// A step began; `minutes_left` is set when a minute mark fell at the same moment.
-    Step { number: usize, count: usize, title: &'static str, minutes_left: Option<u32> },
+    Step {
+        number: usize,
+        count: usize,
+        title: &'static str,
+        minutes_left: Option<u32>,
+    },
     /// The total remaining time reached a whole minute.
-    MinutesLeft { minutes: u32 },
+    MinutesLeft {
+        minutes: u32,
+    },
     Paused,
     Resumed,
     Finished,
@@ -31,7 +40,9 @@ pub fn announcement(prev: &Snapshot, next: &Snapshot) -> Option<Announcement> {
             Phase::Paused => return Some(Announcement::Paused),
             Phase::Ready => return None,
             Phase::GetReady if prev.phase != Phase::Paused => {
-                return Some(Announcement::GetReady { seconds: next.getready_seconds_left })
+                return Some(Announcement::GetReady {
+                    seconds: next.getready_seconds_left,
+                })
             }
             Phase::GetReady | Phase::Running => {}
         }
@@ -54,7 +65,9 @@ pub fn announcement(prev: &Snapshot, next: &Snapshot) -> Option<Announcement> {
     } else if prev.phase == Phase::Paused && next.phase != Phase::Paused {
         Some(Announcement::Resumed)
     } else if minute_mark {
-        Some(Announcement::MinutesLeft { minutes: minutes_now })
+        Some(Announcement::MinutesLeft {
+            minutes: minutes_now,
+        })
     } else {
         None
     }
@@ -83,7 +96,12 @@ impl Announcement {
                 push_count(&mut text, seconds, "second");
                 text.push('.');
             }
-            Announcement::Step { number, count, title, minutes_left } => {
+            Announcement::Step {
+                number,
+                count,
+                title,
+                minutes_left,
+            } => {
                 text.push_str("Step ");
                 push_decimal(&mut text, number as u64);
                 text.push_str(" of ");

@@ -75,7 +75,11 @@ impl Session {
         match self.state {
             State::Ready => text.push('R'),
             State::Active { clock, marks_cued } => {
-                text.push_str(if matches!(clock, Clock::Running { .. }) { "A:" } else { "P:" });
+                text.push_str(if matches!(clock, Clock::Running { .. }) {
+                    "A:"
+                } else {
+                    "P:"
+                });
                 push_decimal(&mut text, elapsed);
                 text.push(':');
                 push_decimal(&mut text, u64::from(marks_cued));
@@ -101,7 +105,11 @@ impl Session {
         }
         let Some(rest) = text.strip_prefix(VERSION_PREFIX) else {
             let looks_versioned = text.starts_with('t') && text.contains(':');
-            return Err(if looks_versioned { DecodeError::WrongVersion } else { DecodeError::Malformed });
+            return Err(if looks_versioned {
+                DecodeError::WrongVersion
+            } else {
+                DecodeError::Malformed
+            });
         };
         let mut fields = rest.split(':');
         let mut field = || fields.next().ok_or(DecodeError::Malformed);
@@ -128,7 +136,11 @@ impl Session {
         if last_now_ms > super::session::MAX_NOW_MS {
             return Err(DecodeError::OutOfRange);
         }
-        let mut session = Session { plan, state: State::Ready, last_now_ms };
+        let mut session = Session {
+            plan,
+            state: State::Ready,
+            last_now_ms,
+        };
         let end = session.end_ms();
         let [elapsed_ms, marks] = numbers;
         session.state = match kind {
@@ -142,7 +154,9 @@ impl Session {
                     return Err(DecodeError::OutOfRange);
                 }
                 let clock = if kind == "A" {
-                    Clock::Running { origin_ms: last_now_ms - elapsed_ms as i64 }
+                    Clock::Running {
+                        origin_ms: last_now_ms - elapsed_ms as i64,
+                    }
                 } else {
                     Clock::Paused { elapsed_ms }
                 };

@@ -86,7 +86,9 @@ pub fn routines() -> &'static [Routine] {
 /// The concrete plan for a routine id, one of its `lengths_min`, and a mode id (`None` = the
 /// routine's first mode). `None` if any of them is unknown.
 pub fn plan(routine_id: &str, minutes: u32, mode_id: Option<&str>) -> Option<Plan> {
-    let routine_index = ROUTINES.iter().position(|routine| routine.id == routine_id)?;
+    let routine_index = ROUTINES
+        .iter()
+        .position(|routine| routine.id == routine_id)?;
     let routine = &ROUTINES[routine_index];
     let mode_index = match mode_id {
         None => 0,
@@ -95,7 +97,12 @@ pub fn plan(routine_id: &str, minutes: u32, mode_id: Option<&str>) -> Option<Pla
     let table = PLANS
         .iter()
         .find(|t| t.routine == routine_index && t.mode == mode_index && t.minutes == minutes)?;
-    Some(Plan { routine, mode: &routine.modes[mode_index], minutes, steps: table.steps })
+    Some(Plan {
+        routine,
+        mode: &routine.modes[mode_index],
+        minutes,
+        steps: table.steps,
+    })
 }
 
 /// The lines shown on the timer screen the whole time.

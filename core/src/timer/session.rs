@@ -28,15 +28,27 @@ pub(super) const MAX_NOW_MS: i64 = 1 << 53;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Event {
     /// The Start tap: begins the get-ready countdown (also restarts a finished or stopped session).
-    Start { now_ms: f64 },
-    Pause { now_ms: f64 },
-    Resume { now_ms: f64 },
+    Start {
+        now_ms: f64,
+    },
+    Pause {
+        now_ms: f64,
+    },
+    Resume {
+        now_ms: f64,
+    },
     /// Ends the countdown or the current step early; on the last step it finishes the session.
-    Skip { now_ms: f64 },
+    Skip {
+        now_ms: f64,
+    },
     /// "Stop, this hurts": ends the session at once; the view shows the stop advice.
-    StopHurts { now_ms: f64 },
+    StopHurts {
+        now_ms: f64,
+    },
     /// A timer tick, or the page becoming visible again: catch up with the clock.
-    Tick { now_ms: f64 },
+    Tick {
+        now_ms: f64,
+    },
 }
 
 impl Event {
@@ -117,9 +129,14 @@ pub struct Session {
 pub(super) enum State {
     Ready,
     /// In the countdown or a step, running or paused. `marks_cued` marks are behind us.
-    Active { clock: Clock, marks_cued: u32 },
+    Active {
+        clock: Clock,
+        marks_cued: u32,
+    },
     Finished,
-    Stopped { elapsed_ms: u64 },
+    Stopped {
+        elapsed_ms: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,7 +158,11 @@ pub(super) enum Mark {
 impl Session {
     /// A session that has not started yet.
     pub fn new(plan: Plan) -> Session {
-        Session { plan, state: State::Ready, last_now_ms: 0 }
+        Session {
+            plan,
+            state: State::Ready,
+            last_now_ms: 0,
+        }
     }
 
     pub fn plan(&self) -> &Plan {
@@ -157,7 +178,10 @@ impl Session {
     /// schedule a wake-up exactly then; `None` when paused or not in progress.
     pub fn next_deadline_ms(&self) -> Option<f64> {
         match self.state {
-            State::Active { clock: Clock::Running { origin_ms }, marks_cued } => {
+            State::Active {
+                clock: Clock::Running { origin_ms },
+                marks_cued,
+            } => {
                 let (offset, _) = self.mark(marks_cued)?;
                 Some((origin_ms + offset as i64) as f64)
             }
@@ -169,7 +193,10 @@ impl Session {
     /// progress. It changes only when the timeline moves (resume, skip, the clock going back).
     pub fn end_deadline_ms(&self) -> Option<f64> {
         match self.state {
-            State::Active { clock: Clock::Running { origin_ms }, .. } => Some((origin_ms + self.end_ms() as i64) as f64),
+            State::Active {
+                clock: Clock::Running { origin_ms },
+                ..
+            } => Some((origin_ms + self.end_ms() as i64) as f64),
             _ => None,
         }
     }
@@ -179,7 +206,11 @@ impl Session {
     /// They are what [`Session::apply`] would cue on time, so the view can hand their sounds to
     /// a clock that keeps running while the page is hidden. Empty when paused or not in progress.
     pub fn upcoming_cues(&self, from_ms: f64, until_ms: f64) -> Vec<(f64, Cue)> {
-        let State::Active { clock: Clock::Running { origin_ms }, marks_cued } = self.state else {
+        let State::Active {
+            clock: Clock::Running { origin_ms },
+            marks_cued,
+        } = self.state
+        else {
             return Vec::new();
         };
         (marks_cued..self.mark_count())
@@ -187,7 +218,10 @@ impl Session {
             .map(|(offset, mark)| {
                 let cue = match mark {
                     Mark::GetReady { seconds_left } => Cue::GetReady { seconds_left },
-                    Mark::StepStart(step_index) => Cue::StepStarted { step_index, kind: self.plan.steps[step_index].cue },
+                    Mark::StepStart(step_index) => Cue::StepStarted {
+                        step_index,
+                        kind: self.plan.steps[step_index].cue,
+                    },
                     Mark::End => Cue::Finished,
                 };
                 ((origin_ms + offset as i64) as f64, cue)
@@ -216,30 +250,55 @@ impl Session {
             (Event::Skip { .. }, State::Active { clock, marks_cued }) => {
                 let target = next.end_of_current_part(elapsed);
                 let clock = match clock {
-                    Clock::Running { .. } => Clock::Running { origin_ms: now - target as i64 },
+                    Clock::Running { .. } => Clock::Running {
+                        origin_ms: now - target as i64,
+                    },
                     Clock::Paused { .. } => Clock::Paused { elapsed_ms: target },
                 };
                 next.state = State::Active { clock, marks_cued };
             }
             (Event::StopHurts { .. }, State::Active { .. } | State::Finished) => {
-                next.state = State::Stopped { elapsed_ms: elapsed };
+                next.state = State::Stopped {
+                    elapsed_ms: elapsed,
+                };
                 cues.push(Cue::Stopped);
                 return (next, cues);
             }
             (Event::Start { .. }, State::Ready | State::Finished | State::Stopped { .. }) => {
-                next.state = State::Active { clock: Clock::Running { origin_ms: now }, marks_cued: 0 };
+                next.state = State::Active {
+                    clock: Clock::Running { origin_ms: now },
+                    marks_cued: 0,
+                };
             }
             _ => {}
         }
         next.catch_up(now, &mut cues);
         match (event, next.state) {
-            (Event::Pause { .. }, State::Active { clock: Clock::Running { .. }, marks_cued }) => {
+            (
+                Event::Pause { .. },
+                State::Active {
+                    clock: Clock::Running { .. },
+                    marks_cued,
+                },
+            ) => {
                 let elapsed_ms = next.elapsed_ms(now);
-                next.state = State::Active { clock: Clock::Paused { elapsed_ms }, marks_cued };
+                next.state = State::Active {
+                    clock: Clock::Paused { elapsed_ms },
+                    marks_cued,
+                };
             }
-            (Event::Resume { .. }, State::Active { clock: Clock::Paused { elapsed_ms }, marks_cued }) => {
+            (
+                Event::Resume { .. },
+                State::Active {
+                    clock: Clock::Paused { elapsed_ms },
+                    marks_cued,
+                },
+            ) => {
                 let origin_ms = now - elapsed_ms as i64;
-                next.state = State::Active { clock: Clock::Running { origin_ms }, marks_cued };
+                next.state = State::Active {
+                    clock: Clock::Running { origin_ms },
+                    marks_cued,
+                };
             }
             _ => {}
         }
@@ -254,10 +313,22 @@ impl Session {
         let end = self.end_ms();
         let phase = match self.state {
             State::Ready => Phase::Ready,
-            State::Active { clock: Clock::Paused { .. }, .. } => Phase::Paused,
-            State::Active { clock: Clock::Running { .. }, .. } if elapsed >= end => Phase::Finished,
-            State::Active { clock: Clock::Running { .. }, .. } if elapsed < GET_READY_MS => Phase::GetReady,
-            State::Active { clock: Clock::Running { .. }, .. } => Phase::Running,
+            State::Active {
+                clock: Clock::Paused { .. },
+                ..
+            } => Phase::Paused,
+            State::Active {
+                clock: Clock::Running { .. },
+                ..
+            } if elapsed >= end => Phase::Finished,
+            State::Active {
+                clock: Clock::Running { .. },
+                ..
+            } if elapsed < GET_READY_MS => Phase::GetReady,
+            State::Active {
+                clock: Clock::Running { .. },
+                ..
+            } => Phase::Running,
             State::Finished => Phase::Finished,
             State::Stopped { .. } => Phase::Stopped,
         };
@@ -266,7 +337,9 @@ impl Session {
         let massage_elapsed = elapsed.saturating_sub(GET_READY_MS).min(total_ms);
         let (step_index, step_start, step_end) = self.step_at(massage_elapsed);
         let getready_seconds_left = match phase {
-            Phase::GetReady | Phase::Paused if elapsed < GET_READY_MS => (GET_READY_MS - elapsed).div_ceil(1000) as u32,
+            Phase::GetReady | Phase::Paused if elapsed < GET_READY_MS => {
+                (GET_READY_MS - elapsed).div_ceil(1000) as u32
+            }
             _ => 0,
         };
         Snapshot {
@@ -291,11 +364,17 @@ impl Session {
     pub(super) fn elapsed_ms(&self, now: i64) -> u64 {
         match self.state {
             State::Ready => 0,
-            State::Active { clock: Clock::Running { origin_ms }, .. } => {
+            State::Active {
+                clock: Clock::Running { origin_ms },
+                ..
+            } => {
                 let since_origin = now.max(self.last_now_ms) - origin_ms;
                 (since_origin.max(0) as u64).min(self.end_ms())
             }
-            State::Active { clock: Clock::Paused { elapsed_ms }, .. } => elapsed_ms,
+            State::Active {
+                clock: Clock::Paused { elapsed_ms },
+                ..
+            } => elapsed_ms,
             State::Finished => self.end_ms(),
             State::Stopped { elapsed_ms } => elapsed_ms,
         }
@@ -336,7 +415,12 @@ impl Session {
     pub(super) fn mark(&self, index: u32) -> Option<(u64, Mark)> {
         let countdown_beats = (GET_READY_MS / 1000) as u32;
         if index < countdown_beats {
-            return Some((u64::from(index) * 1000, Mark::GetReady { seconds_left: countdown_beats - index }));
+            return Some((
+                u64::from(index) * 1000,
+                Mark::GetReady {
+                    seconds_left: countdown_beats - index,
+                },
+            ));
         }
         let step = (index - countdown_beats) as usize;
         let steps = self.plan.steps;
@@ -351,7 +435,10 @@ impl Session {
     /// How many marks lie at or before `elapsed`.
     pub(super) fn marks_reached(&self, elapsed: u64) -> u32 {
         (0..self.mark_count())
-            .take_while(|&index| self.mark(index).is_some_and(|(offset, _)| offset <= elapsed))
+            .take_while(|&index| {
+                self.mark(index)
+                    .is_some_and(|(offset, _)| offset <= elapsed)
+            })
             .count() as u32
     }
 
@@ -361,7 +448,11 @@ impl Session {
     /// amount so no time is added.
     fn observe(&mut self, now: i64) {
         if now < self.last_now_ms {
-            if let State::Active { clock: Clock::Running { origin_ms }, .. } = &mut self.state {
+            if let State::Active {
+                clock: Clock::Running { origin_ms },
+                ..
+            } = &mut self.state
+            {
                 *origin_ms -= self.last_now_ms - now;
             }
         }
@@ -381,7 +472,9 @@ impl Session {
             return;
         }
         let is_step_start = |index: u32| matches!(self.mark(index), Some((_, Mark::StepStart(_))));
-        let mut missed = (marks_cued..reached - 1).filter(|&index| is_step_start(index)).count() as u32;
+        let mut missed = (marks_cued..reached - 1)
+            .filter(|&index| is_step_start(index))
+            .count() as u32;
         let Some((landing_offset, landing)) = self.mark(reached - 1) else {
             return;
         };
@@ -389,9 +482,10 @@ impl Session {
         let landing_cue = match landing {
             Mark::End => Some(Cue::Finished),
             Mark::GetReady { seconds_left } => on_time.then_some(Cue::GetReady { seconds_left }),
-            Mark::StepStart(step_index) if on_time => {
-                Some(Cue::StepStarted { step_index, kind: self.plan.steps[step_index].cue })
-            }
+            Mark::StepStart(step_index) if on_time => Some(Cue::StepStarted {
+                step_index,
+                kind: self.plan.steps[step_index].cue,
+            }),
             Mark::StepStart(_) => {
                 missed += 1;
                 None
@@ -403,7 +497,10 @@ impl Session {
         cues.extend(landing_cue);
         self.state = match (landing, self.state) {
             (Mark::End, _) => State::Finished,
-            (_, State::Active { clock, .. }) => State::Active { clock, marks_cued: reached },
+            (_, State::Active { clock, .. }) => State::Active {
+                clock,
+                marks_cued: reached,
+            },
             (_, other) => other,
         };
     }
@@ -411,5 +508,6 @@ impl Session {
 
 /// `now_ms` as whole milliseconds, if it is a plausible epoch time.
 pub(super) fn wall_clock_ms(now_ms: f64) -> Option<i64> {
-    (now_ms.is_finite() && now_ms >= 0.0 && now_ms <= MAX_NOW_MS as f64).then(|| now_ms.floor() as i64)
+    (now_ms.is_finite() && now_ms >= 0.0 && now_ms <= MAX_NOW_MS as f64)
+        .then(|| now_ms.floor() as i64)
 }

@@ -15,7 +15,9 @@ pub struct Answers {
 
 impl Answers {
     /// Nothing answered.
-    pub const EMPTY: Answers = Answers { chosen: [0; QUESTION_COUNT] };
+    pub const EMPTY: Answers = Answers {
+        chosen: [0; QUESTION_COUNT],
+    };
 
     /// True when the question has a choice (a tick-any question: at least one tick).
     pub fn is_answered(&self, question: usize) -> bool {
@@ -99,7 +101,9 @@ impl Answers {
 
     /// The flags raised by a question's chosen options (empty when unanswered).
     pub fn raised(&self, question: usize) -> FlagSet {
-        let Some(q) = QUESTIONS.get(question) else { return FlagSet::EMPTY };
+        let Some(q) = QUESTIONS.get(question) else {
+            return FlagSet::EMPTY;
+        };
         let mut raised = FlagSet::EMPTY;
         let mut bits = self.bits(question);
         while bits != 0 {
@@ -139,7 +143,9 @@ fn ticked(bits: u16, choice: usize, role: ChoiceRole, question: usize) -> u16 {
 }
 
 fn valid_bits(question: usize, bits: u16) -> bool {
-    let Some(q) = QUESTIONS.get(question) else { return false };
+    let Some(q) = QUESTIONS.get(question) else {
+        return false;
+    };
     let existing = ((1u32 << q.options.len()) - 1) as u16;
     if bits & !existing != 0 {
         return false;
@@ -201,6 +207,9 @@ mod tests {
         assert!(!a.set_bits(question_index("age").unwrap(), 1 << 15));
         assert_eq!(a, Answers::EMPTY);
         assert_eq!(Answers::from_ids(&[("age", &["nope"])]), None);
-        assert_eq!(Answers::from_ids(&[("cautions", &["none", "pregnant"])]), None);
+        assert_eq!(
+            Answers::from_ids(&[("cautions", &["none", "pregnant"])]),
+            None
+        );
     }
 }

@@ -78,13 +78,17 @@ impl Quiz {
     /// questions included unless already known to be skipped). The review lists these.
     pub fn asked(&self) -> Vec<usize> {
         let mask = asked_mask(&self.answers);
-        (0..QUESTION_COUNT).filter(|q| mask & (1 << q) != 0).collect()
+        (0..QUESTION_COUNT)
+            .filter(|q| mask & (1 << q) != 0)
+            .collect()
     }
 
     /// "Step x of n": x, on a question screen.
     pub fn step_number(&self) -> Option<usize> {
         match self.step {
-            Step::Question(q) => Some((asked_mask(&self.answers) & ((1u16 << q) - 1)).count_ones() as usize + 1),
+            Step::Question(q) => {
+                Some((asked_mask(&self.answers) & ((1u16 << q) - 1)).count_ones() as usize + 1)
+            }
             _ => None,
         }
     }
@@ -135,7 +139,9 @@ impl Quiz {
                     next.editing = false;
                     Step::Result
                 } else if self.editing {
-                    match (q + 1..QUESTION_COUNT).find(|&i| mask & (1 << i) != 0 && !self.answers.is_answered(i)) {
+                    match (q + 1..QUESTION_COUNT)
+                        .find(|&i| mask & (1 << i) != 0 && !self.answers.is_answered(i))
+                    {
                         Some(i) => Step::Question(i),
                         None => {
                             next.editing = false;
@@ -161,7 +167,9 @@ impl Quiz {
                 }
             }
             (Step::Review, Action::Next) if self.can_go_next() => next.step = Step::Result,
-            (Step::Review, Action::Back) => next.step = last(mask).map_or(Step::Intro, Step::Question),
+            (Step::Review, Action::Back) => {
+                next.step = last(mask).map_or(Step::Intro, Step::Question)
+            }
             (Step::Review | Step::Result, Action::Edit { question })
                 if question < QUESTION_COUNT && mask & (1 << question) != 0 =>
             {
@@ -184,7 +192,11 @@ impl Quiz {
     // -- used by `saved` -----------------------------------------------------------------
 
     pub(super) fn from_parts(step: Step, answers: Answers, editing: bool) -> Quiz {
-        Quiz { step, answers, editing }
+        Quiz {
+            step,
+            answers,
+            editing,
+        }
     }
 
     /// Whether the quiz could have reached this state: the current question is asked and
@@ -215,7 +227,9 @@ pub(super) fn asked_mask(answers: &Answers) -> u16 {
     let mut open = FlagSet::EMPTY;
     let mut mask = 0u16;
     for (index, question) in QUESTIONS.iter().enumerate() {
-        let reachable = QUESTIONS[index..].iter().fold(open, |acc, q| acc.union(q.possible));
+        let reachable = QUESTIONS[index..]
+            .iter()
+            .fold(open, |acc, q| acc.union(q.possible));
         if could_change(known, reachable, question.possible) {
             mask |= 1 << index;
             if answers.is_answered(index) {
@@ -240,13 +254,17 @@ fn could_change(known: FlagSet, reachable: FlagSet, this_question: FlagSet) -> b
 
 /// Flags raised by the answered questions in `mask`.
 fn known_flags(answers: &Answers, mask: u16) -> FlagSet {
-    (0..QUESTION_COUNT).filter(|q| mask & (1 << q) != 0).fold(FlagSet::EMPTY, |acc, q| acc.union(answers.raised(q)))
+    (0..QUESTION_COUNT)
+        .filter(|q| mask & (1 << q) != 0)
+        .fold(FlagSet::EMPTY, |acc, q| acc.union(answers.raised(q)))
 }
 
 /// After answering question `q`: do the asked answers up to `q` give an immediate outcome?
 fn stops_at_once(answers: &Answers, mask: u16, q: usize) -> bool {
     let upto = mask & (((1u32 << (q + 1)) - 1) as u16);
-    outcome_for_flags(known_flags(answers, upto)).info().immediate
+    outcome_for_flags(known_flags(answers, upto))
+        .info()
+        .immediate
 }
 
 fn is_complete(answers: &Answers) -> bool {
@@ -272,12 +290,20 @@ mod tests {
     #[test]
     fn single_choice_questions_have_no_none_option() {
         for q in QUESTIONS {
-            assert_eq!(q.kind == QuestionKind::Multi, q.none_choice().is_some(), "{}", q.id);
+            assert_eq!(
+                q.kind == QuestionKind::Multi,
+                q.none_choice().is_some(),
+                "{}",
+                q.id
+            );
         }
     }
 
     #[test]
     fn everything_is_asked_when_nothing_is_answered() {
-        assert_eq!(asked_mask(&Answers::EMPTY).count_ones() as usize, QUESTION_COUNT);
+        assert_eq!(
+            asked_mask(&Answers::EMPTY).count_ones() as usize,
+            QUESTION_COUNT
+        );
     }
 }

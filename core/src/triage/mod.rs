@@ -121,12 +121,16 @@ impl Question {
 
     /// The index of the "None of these" option (multi questions only).
     pub fn none_choice(&self) -> Option<usize> {
-        self.options.iter().position(|c| c.role == ChoiceRole::NoneOfThese)
+        self.options
+            .iter()
+            .position(|c| c.role == ChoiceRole::NoneOfThese)
     }
 
     /// The index of the "Not sure" option, if the question has one.
     pub fn not_sure_choice(&self) -> Option<usize> {
-        self.options.iter().position(|c| c.role == ChoiceRole::NotSure)
+        self.options
+            .iter()
+            .position(|c| c.role == ChoiceRole::NotSure)
     }
 
     /// The flags an unanswered question counts as raising.
@@ -218,7 +222,11 @@ impl FlagSet {
 
     /// The declared flags in this set, in bit order.
     pub fn iter(self) -> impl Iterator<Item = &'static Flag> {
-        FLAGS.iter().enumerate().filter(move |(i, _)| self.0 & (1 << i) != 0).map(|(_, f)| f)
+        FLAGS
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, f)| f)
     }
 }
 
@@ -335,6 +343,9 @@ mod tests {
     fn emergency_number_is_filled_in() {
         let title = Outcome::Emergency.info().title;
         assert_eq!(fill_emergency_number(title, "999"), "Call 999 now");
-        assert!(matches!(fill_emergency_number(Outcome::HoldOff.info().title, "999"), Cow::Borrowed(_)));
+        assert!(matches!(
+            fill_emergency_number(Outcome::HoldOff.info().title, "999"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -32,7 +32,12 @@ pub struct Reason {
 
 /// The outcome for a set of raised flags: the rule table itself.
 pub fn outcome_for_flags(raised: FlagSet) -> Outcome {
-    RULES.iter().filter(|r| raised.contains_all(r.when)).map(|r| r.then).min().unwrap_or(OTHERWISE)
+    RULES
+        .iter()
+        .filter(|r| raised.contains_all(r.when))
+        .map(|r| r.then)
+        .min()
+        .unwrap_or(OTHERWISE)
 }
 
 /// The outcome for these answers (what [`evaluate`] returns, without the reasons).
@@ -48,11 +53,16 @@ pub fn evaluate(answers: &Answers) -> Verdict {
     let raised = answered.union(assumed);
     let outcome = outcome_for_flags(raised);
 
-    let winning = || RULES.iter().filter(move |r| r.then == outcome && raised.contains_all(r.when));
+    let winning = || {
+        RULES
+            .iter()
+            .filter(move |r| r.then == outcome && raised.contains_all(r.when))
+    };
     // Prefer the rules that the reader's own answers complete; fall back to the ones that
     // need an unanswered question (only when evaluating incomplete answers directly).
-    let mut relevant =
-        winning().filter(|r| answered.contains_all(r.when)).fold(FlagSet::EMPTY, |acc, r| acc.union(r.when));
+    let mut relevant = winning()
+        .filter(|r| answered.contains_all(r.when))
+        .fold(FlagSet::EMPTY, |acc, r| acc.union(r.when));
     let from_answers_only = !relevant.is_empty();
     if !from_answers_only {
         relevant = winning().fold(FlagSet::EMPTY, |acc, r| acc.union(r.when));
@@ -68,18 +78,33 @@ pub fn evaluate(answers: &Answers) -> Verdict {
                 .filter(|c| no_rule || c.flags().intersects(relevant))
                 .collect();
             if !choices.is_empty() {
-                reasons.push(Reason { question_index: index, question, choices });
+                reasons.push(Reason {
+                    question_index: index,
+                    question,
+                    choices,
+                });
             }
         } else if !from_answers_only && question.possible.intersects(relevant) {
-            reasons.push(Reason { question_index: index, question, choices: Vec::new() });
+            reasons.push(Reason {
+                question_index: index,
+                question,
+                choices: Vec::new(),
+            });
         }
     }
 
-    let mut also: Vec<Outcome> =
-        RULES.iter().filter(|r| answered.contains_all(r.when) && r.then != outcome).map(|r| r.then).collect();
+    let mut also: Vec<Outcome> = RULES
+        .iter()
+        .filter(|r| answered.contains_all(r.when) && r.then != outcome)
+        .map(|r| r.then)
+        .collect();
     also.sort();
     also.dedup();
-    Verdict { outcome, reasons, also }
+    Verdict {
+        outcome,
+        reasons,
+        also,
+    }
 }
 
 /// (flags raised by answered questions, flags assumed for unanswered ones).

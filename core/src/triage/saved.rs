@@ -78,9 +78,13 @@ impl Quiz {
             return Err(DecodeError::Malformed);
         }
         let mut parts = text.split(':');
-        let (Some(version), Some(fingerprint), Some(step), Some(answers), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(version), Some(fingerprint), Some(step), Some(answers), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
             return Err(DecodeError::Malformed);
         };
         if version != VERSION || fingerprint != QUIZ_FINGERPRINT {
@@ -176,7 +180,10 @@ mod tests {
     fn fresh_quiz_round_trips() {
         let q = Quiz::new();
         let text = q.encode();
-        assert!(text.starts_with("q1:") && text.is_ascii() && !text.contains('\n'), "{text}");
+        assert!(
+            text.starts_with("q1:") && text.is_ascii() && !text.contains('\n'),
+            "{text}"
+        );
         assert_eq!(Quiz::decode(&text), Ok(q));
     }
 

@@ -13,7 +13,10 @@ pub fn all_plans() -> Vec<Plan> {
     for routine in routines() {
         for mode in routine.modes {
             for &minutes in routine.lengths_min {
-                plans.push(plan(routine.id, minutes, Some(mode.id)).expect("every offered length has a plan"));
+                plans.push(
+                    plan(routine.id, minutes, Some(mode.id))
+                        .expect("every offered length has a plan"),
+                );
             }
         }
     }
@@ -27,7 +30,11 @@ pub fn label(plan: &Plan) -> String {
 
 /// Milliseconds from the Start tap to the start of step `index` (`steps.len()` = the end).
 pub fn step_start_on_timeline(plan: &Plan, index: usize) -> u64 {
-    GET_READY_MS + plan.steps[..index].iter().map(|s| s.duration_ms).sum::<u64>()
+    GET_READY_MS
+        + plan.steps[..index]
+            .iter()
+            .map(|s| s.duration_ms)
+            .sum::<u64>()
 }
 
 /// A session started at `start`, with the cues of the Start tap.
@@ -44,12 +51,21 @@ pub fn step(session: &mut Session, event: Event, log: &mut Vec<(f64, Cue)>) {
 
 /// Ticks every `every_ms` from `from` (exclusive) while the session is not finished or stopped,
 /// up to `until` (inclusive). Returns the time of the last tick applied.
-pub fn tick_until(session: &mut Session, from: f64, until: f64, every_ms: f64, log: &mut Vec<(f64, Cue)>) -> f64 {
+pub fn tick_until(
+    session: &mut Session,
+    from: f64,
+    until: f64,
+    every_ms: f64,
+    log: &mut Vec<(f64, Cue)>,
+) -> f64 {
     let mut now = from;
     while now + every_ms <= until {
         now += every_ms;
         step(session, Event::Tick { now_ms: now }, log);
-        if matches!(session.snapshot(now).phase, Phase::Finished | Phase::Stopped) {
+        if matches!(
+            session.snapshot(now).phase,
+            Phase::Finished | Phase::Stopped
+        ) {
             break;
         }
     }

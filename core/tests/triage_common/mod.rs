@@ -4,10 +4,20 @@
 //! rule table, so a wrong flag on an option or a wrong rule row shows up as a disagreement.
 #![allow(dead_code)]
 
-use massage_guide_core::triage::{question_index, questions, Answers, ChoiceRole, Outcome, QuestionKind};
+use massage_guide_core::triage::{
+    question_index, questions, Answers, ChoiceRole, Outcome, QuestionKind,
+};
 
-pub const QUESTION_IDS: [&str; 8] =
-    ["age", "emergency", "urgent", "duration", "onset", "severity", "trend", "cautions"];
+pub const QUESTION_IDS: [&str; 8] = [
+    "age",
+    "emergency",
+    "urgent",
+    "duration",
+    "onset",
+    "severity",
+    "trend",
+    "cautions",
+];
 
 /// Index of a question by id (panics on a typo in a test).
 /// Everything fine: 20-50, strain, under 4 weeks, mild, better, no signs.
@@ -28,7 +38,9 @@ pub fn q(id: &str) -> usize {
 
 /// Index of an option by question id and option id.
 pub fn c(question: &str, choice: &str) -> usize {
-    questions()[q(question)].choice_index(choice).unwrap_or_else(|| panic!("no option {question}/{choice}"))
+    questions()[q(question)]
+        .choice_index(choice)
+        .unwrap_or_else(|| panic!("no option {question}/{choice}"))
 }
 
 /// Answers from ids; panics on a typo or an invalid combination.
@@ -40,7 +52,10 @@ pub fn answers(pairs: &[(&str, &[&str])]) -> Answers {
 pub fn from_bits(bits: &[u16; 8]) -> Answers {
     let mut a = Answers::EMPTY;
     for (question, &b) in bits.iter().enumerate() {
-        assert!(a.set_bits(question, b), "invalid bits {b:#b} for question {question}");
+        assert!(
+            a.set_bits(question, b),
+            "invalid bits {b:#b} for question {question}"
+        );
     }
     a
 }
@@ -52,7 +67,11 @@ pub fn bits_of(a: &Answers) -> [u16; 8] {
 /// The chosen option ids of a question (`None` when unanswered).
 pub fn chosen_ids(a: &Answers, question: &str) -> Option<Vec<&'static str>> {
     let qi = q(question);
-    a.is_answered(qi).then(|| a.chosen(qi).map(|c| questions()[qi].options[c].id).collect())
+    a.is_answered(qi).then(|| {
+        a.chosen(qi)
+            .map(|c| questions()[qi].options[c].id)
+            .collect()
+    })
 }
 
 fn single(a: &Answers, question: &str) -> Option<&'static str> {
@@ -87,7 +106,10 @@ pub fn reference_outcome(a: &Answers) -> Outcome {
     }
     // Age rule: under 20 or over 50 with pain under 12 weeks (not sure counts as new).
     let young_or_old = matches!(age, None | Some("under-16" | "16-to-19" | "over-50"));
-    let new_pain = matches!(duration, None | Some("under-4-weeks" | "4-to-12-weeks" | "not-sure"));
+    let new_pain = matches!(
+        duration,
+        None | Some("under-4-weeks" | "4-to-12-weeks" | "not-sure")
+    );
     if young_or_old && new_pain {
         applies(SeeDoctorFirst);
     }
@@ -100,7 +122,9 @@ pub fn reference_outcome(a: &Answers) -> Outcome {
         applies(SeeDoctorSoon);
     }
     // Subacute (or not sure how long) and not getting better.
-    if matches!(duration, None | Some("4-to-12-weeks" | "not-sure")) && matches!(trend, None | Some("same" | "worse")) {
+    if matches!(duration, None | Some("4-to-12-weeks" | "not-sure"))
+        && matches!(trend, None | Some("same" | "worse"))
+    {
         applies(SeeDoctorSoon);
     }
     // Fresh injury with swelling or heat (not sure how it started counts).
@@ -122,10 +146,18 @@ pub fn reference_outcome(a: &Answers) -> Outcome {
 /// the "Massage may help" outcomes. Not knowing how long the pain has lasted is allowed only
 /// for "Massage may help, with exercise" (it counts as long-lasting pain, among others).
 pub fn no_warning_at_all(a: &Answers, outcome: Outcome) -> bool {
-    let all_none = ["emergency", "urgent", "cautions"].iter().all(|m| chosen_ids(a, m) == Some(vec!["none"]));
+    let all_none = ["emergency", "urgent", "cautions"]
+        .iter()
+        .all(|m| chosen_ids(a, m) == Some(vec!["none"]));
     let duration_ok = match outcome {
-        Outcome::MassageMayHelp => matches!(single(a, "duration"), Some("under-4-weeks" | "4-to-12-weeks")),
-        Outcome::MassageWithExercise => matches!(single(a, "duration"), None | Some("over-12-weeks" | "not-sure")),
+        Outcome::MassageMayHelp => matches!(
+            single(a, "duration"),
+            Some("under-4-weeks" | "4-to-12-weeks")
+        ),
+        Outcome::MassageWithExercise => matches!(
+            single(a, "duration"),
+            None | Some("over-12-weeks" | "not-sure")
+        ),
         _ => false,
     };
     all_none
@@ -189,7 +221,10 @@ pub fn multi_rep_values(question: usize, with_unanswered: bool) -> Vec<u16> {
 }
 
 /// Values per question: all options for single questions; for multi questions `multi`.
-pub fn values_per_question(with_unanswered: bool, multi: fn(usize, bool) -> Vec<u16>) -> Vec<Vec<u16>> {
+pub fn values_per_question(
+    with_unanswered: bool,
+    multi: fn(usize, bool) -> Vec<u16>,
+) -> Vec<Vec<u16>> {
     (0..questions().len())
         .map(|qi| match questions()[qi].kind {
             QuestionKind::Single => single_values(qi, with_unanswered),
@@ -245,7 +280,9 @@ pub fn random_answers(rng: &mut Rng) -> Answers {
                 } else {
                     let mut t = 0u16;
                     while t == 0 {
-                        t = (rng.next_u64() as u16) & (((1u32 << qd.options.len()) - 1) as u16) & !(1 << none);
+                        t = (rng.next_u64() as u16)
+                            & (((1u32 << qd.options.len()) - 1) as u16)
+                            & !(1 << none);
                     }
                     t
                 }

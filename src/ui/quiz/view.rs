@@ -5,7 +5,8 @@ use super::QuizProps;
 use massage_guide_core::article;
 use massage_guide_core::timer::routines;
 use massage_guide_core::triage::{
-    disclaimer, fill_emergency_number, intro, questions, Action, ChoiceRole, Outcome, Quiz, QuestionKind, Step, Verdict,
+    disclaimer, fill_emergency_number, intro, questions, Action, ChoiceRole, Outcome, QuestionKind,
+    Quiz, Step, Verdict,
 };
 use yew::prelude::*;
 
@@ -40,7 +41,9 @@ pub fn render(context: &Context, verdict: Option<&Verdict>) -> Html {
 
 /// Small numbers as text without the formatting machinery (the quiz has at most 16 questions).
 fn number(n: usize) -> &'static str {
-    const NUMBERS: [&str; 17] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"];
+    const NUMBERS: [&str; 17] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    ];
     NUMBERS.get(n).copied().unwrap_or("?")
 }
 
@@ -66,11 +69,19 @@ fn intro_screen(context: &Context) -> Html {
 }
 
 fn question(context: &Context, index: usize) -> Html {
-    let Some(question) = questions().get(index) else { return html! {} };
+    let Some(question) = questions().get(index) else {
+        return html! {};
+    };
     let quiz = context.quiz;
     let multi = question.kind == QuestionKind::Multi;
     let step = quiz.step_number().unwrap_or(1);
-    let step_text = ["Step ", number(step), " of ", number(quiz.step_count().max(step))].concat();
+    let step_text = [
+        "Step ",
+        number(step),
+        " of ",
+        number(quiz.step_count().max(step)),
+    ]
+    .concat();
     let name = ["mg-quiz-", question.id].concat();
     let described = match (question.hint.is_some(), context.missing) {
         (true, true) => Some("mg-quiz-hint mg-quiz-error"),
@@ -102,7 +113,11 @@ fn question(context: &Context, index: usize) -> Html {
             </>
         }
     });
-    let error = if multi { "Tick at least one answer, or choose \u{201c}None of these\u{201d}." } else { "Choose an answer to continue." };
+    let error = if multi {
+        "Tick at least one answer, or choose \u{201c}None of these\u{201d}."
+    } else {
+        "Choose an answer to continue."
+    };
     html! {
         <form class="mg-quiz-screen mg-quiz-question" novalidate=true {onsubmit}>
             <fieldset class={classes!("mg-quiz-fieldset", context.missing.then_some("mg-quiz-invalid"))}
@@ -177,7 +192,11 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     let props = context.props;
     let emergency = outcome == Outcome::Emergency;
     let urgent = matches!(outcome, Outcome::Emergency | Outcome::SeeDoctorFirst);
-    let tel: String = props.emergency_number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let tel: String = props
+        .emergency_number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
 
     let reasons = verdict.reasons.iter().map(|reason| {
         let chosen: Vec<&'static str> = reason.choices.iter().map(|c| c.label).collect();
@@ -189,21 +208,43 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     // Other, less cautious outcomes the answers also lead to, e.g. "Check with your doctor
     // before massage" for a pregnant reader sent to a doctor first. Never on Emergency, and
     // never a "massage may help" one next to advice to see a doctor.
-    let also: Vec<Outcome> = if emergency { Vec::new() } else { verdict.also.iter().copied().filter(|o| !o.is_massage_ok()).collect() };
+    let also: Vec<Outcome> = if emergency {
+        Vec::new()
+    } else {
+        verdict
+            .also
+            .iter()
+            .copied()
+            .filter(|o| !o.is_massage_ok())
+            .collect()
+    };
     let has_also = !also.is_empty();
-    let also = also.into_iter().map(|o| html! { <li>{ context.fill(o.info().title) }</li> });
-    let sections = info.sections.iter().filter_map(|&id| article::section(id).map(|s| (id, s.heading))).map(|(id, heading)| {
-        let on_article = props.on_article.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            on_article.emit(id);
+    let also = also
+        .into_iter()
+        .map(|o| html! { <li>{ context.fill(o.info().title) }</li> });
+    let sections = info
+        .sections
+        .iter()
+        .filter_map(|&id| article::section(id).map(|s| (id, s.heading)))
+        .map(|(id, heading)| {
+            let on_article = props.on_article.clone();
+            let onclick = Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                on_article.emit(id);
+            });
+            html! { <li><a href={["#", id].concat()} {onclick}>{ heading }</a></li> }
         });
-        html! { <li><a href={["#", id].concat()} {onclick}>{ heading }</a></li> }
-    });
-    let timer = match (info.offers_timer && outcome.is_massage_ok() && !emergency, info.routine, props.on_timer.as_ref()) {
+    let timer = match (
+        info.offers_timer && outcome.is_massage_ok() && !emergency,
+        info.routine,
+        props.on_timer.as_ref(),
+    ) {
         (true, Some(routine), Some(on_timer)) => {
             let on_timer = on_timer.clone();
-            let name = routines().iter().find(|r| r.id == routine).map_or("suggested", |r| r.name);
+            let name = routines()
+                .iter()
+                .find(|r| r.id == routine)
+                .map_or("suggested", |r| r.name);
             Some(html! {
                 <div class="mg-quiz-nav">
                     <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={Callback::from(move |_| on_timer.emit(routine))}>
@@ -214,7 +255,10 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
         }
         _ => None,
     };
-    let product = match (info.offers_product && !emergency, props.product_url.as_ref()) {
+    let product = match (
+        info.offers_product && !emergency,
+        props.product_url.as_ref(),
+    ) {
         (true, Some(url)) => Some(html! {
             <p class="mg-quiz-product">
                 { "If you would like to use a massager: " }

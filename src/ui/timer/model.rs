@@ -21,20 +21,37 @@ impl Choice {
     /// The suggested routine (by id) with its middle length and first mode; the first routine
     /// when there is no (known) suggestion.
     pub fn suggested(routine_id: Option<&str>) -> Choice {
-        let index = routine_id.and_then(|id| routines().iter().position(|r| r.id == id)).unwrap_or(0);
+        let index = routine_id
+            .and_then(|id| routines().iter().position(|r| r.id == id))
+            .unwrap_or(0);
         Choice::of(index)
     }
 
     fn of(routine: usize) -> Choice {
         let lengths = routines()[routine].lengths_min;
-        Choice { routine, minutes: lengths[lengths.len() / 2], mode: 0 }
+        Choice {
+            routine,
+            minutes: lengths[lengths.len() / 2],
+            mode: 0,
+        }
     }
 
     /// The choice a plan was made from.
     fn from_plan(plan: &Plan) -> Choice {
-        let routine = routines().iter().position(|r| r.id == plan.routine.id).unwrap_or(0);
-        let mode = routines()[routine].modes.iter().position(|m| m.id == plan.mode.id).unwrap_or(0);
-        Choice { routine, minutes: plan.minutes, mode }
+        let routine = routines()
+            .iter()
+            .position(|r| r.id == plan.routine.id)
+            .unwrap_or(0);
+        let mode = routines()[routine]
+            .modes
+            .iter()
+            .position(|m| m.id == plan.mode.id)
+            .unwrap_or(0);
+        Choice {
+            routine,
+            minutes: plan.minutes,
+            mode,
+        }
     }
 
     pub fn routine(&self) -> &'static Routine {
@@ -43,9 +60,13 @@ impl Choice {
 
     pub fn plan(&self) -> Plan {
         let routine = self.routine();
-        plan(routine.id, self.minutes, routine.modes.get(self.mode).map(|m| m.id))
-            .or_else(|| plan(routine.id, routine.lengths_min[0], None))
-            .expect("every routine offers its first length")
+        plan(
+            routine.id,
+            self.minutes,
+            routine.modes.get(self.mode).map(|m| m.id),
+        )
+        .or_else(|| plan(routine.id, routine.lengths_min[0], None))
+        .expect("every routine offers its first length")
     }
 }
 
@@ -149,7 +170,10 @@ impl Model {
     pub fn resume(&mut self, saved: &str, now_ms: f64) -> Result<Effects, DecodeError> {
         let session = Session::decode(saved, now_ms)?;
         if !session.is_in_progress() {
-            return Ok(Effects { store: Some(None), ..Effects::default() });
+            return Ok(Effects {
+                store: Some(None),
+                ..Effects::default()
+            });
         }
         self.choice = Choice::from_plan(session.plan());
         self.session = Some(session);
@@ -169,7 +193,10 @@ impl Model {
 
     /// True while time is running (countdown or a step): the clock ticks and the screen stays on.
     pub fn is_running(&self) -> bool {
-        matches!(self.view.map(|view| view.phase), Some(Phase::GetReady | Phase::Running))
+        matches!(
+            self.view.map(|view| view.phase),
+            Some(Phase::GetReady | Phase::Running)
+        )
     }
 
     /// Wall-clock time of the next cue, for an exact wake-up.
@@ -185,7 +212,9 @@ impl Model {
                 self.choice = Choice::of(index);
                 return effects;
             }
-            Action::PickMinutes(minutes) if self.choice.routine().lengths_min.contains(&minutes) => {
+            Action::PickMinutes(minutes)
+                if self.choice.routine().lengths_min.contains(&minutes) =>
+            {
                 self.choice.minutes = minutes;
                 return effects;
             }
@@ -229,7 +258,9 @@ impl Model {
             Action::Skip => Event::Skip { now_ms },
             Action::StopHurts => Event::StopHurts { now_ms },
             Action::Tick => Event::Tick { now_ms },
-            Action::PickRoutine(_) | Action::PickMinutes(_) | Action::PickMode(_) => return effects,
+            Action::PickRoutine(_) | Action::PickMinutes(_) | Action::PickMode(_) => {
+                return effects
+            }
         };
         let Some(session) = self.session else {
             return effects;
@@ -251,7 +282,11 @@ impl Model {
             }
         }
         let snapshot = next.snapshot(now_ms);
-        if let Some(text) = self.view.and_then(|prev| announcement(&prev, &snapshot)).map(|a| a.text()) {
+        if let Some(text) = self
+            .view
+            .and_then(|prev| announcement(&prev, &snapshot))
+            .map(|a| a.text())
+        {
             self.live = text;
         }
         self.view = Some(snapshot);
@@ -269,7 +304,10 @@ impl Model {
     /// that timeline moves (pause, skip, restart) or the sound is turned off.
     pub fn sound_timeline(&self) -> Option<f64> {
         let audible = self.sound && !self.needs_tap && self.is_running();
-        self.session.as_ref().and_then(Session::end_deadline_ms).filter(|_| audible)
+        self.session
+            .as_ref()
+            .and_then(Session::end_deadline_ms)
+            .filter(|_| audible)
     }
 
     /// The cues still due after `now_ms` and up to `now_ms + horizon_ms`, with their deadlines,
@@ -295,7 +333,6 @@ impl Model {
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -339,7 +376,11 @@ mod tests {
 
     #[test]
     fn a_whole_session_starts_announces_saves_and_ends_once() {
-        let mut model = started(Choice { routine: 1, minutes: 15, mode: 0 });
+        let mut model = started(Choice {
+            routine: 1,
+            minutes: 15,
+            mode: 0,
+        });
         assert_eq!(model.screen(), Screen::Session);
         assert!(model.is_running());
         assert!(model.live.starts_with("Get ready"));
@@ -354,28 +395,49 @@ mod tests {
         }
         assert_eq!(ends, 1);
         assert_eq!(model.screen(), Screen::Finished);
-        assert_eq!(model.finished_at, Some(T0 + GET_READY_MS as f64 + 15.0 * MIN));
-        assert!(saves < 40, "saved at marks only, not on every tick ({saves})");
+        assert_eq!(
+            model.finished_at,
+            Some(T0 + GET_READY_MS as f64 + 15.0 * MIN)
+        );
+        assert!(
+            saves < 40,
+            "saved at marks only, not on every tick ({saves})"
+        );
         assert_eq!(model.live, "Routine finished. Well done.");
         assert!(!model.is_running());
     }
 
     #[test]
     fn a_long_absence_is_summarised_not_replayed() {
-        let mut model = started(Choice { routine: 1, minutes: 15, mode: 0 });
+        let mut model = started(Choice {
+            routine: 1,
+            minutes: 15,
+            mode: 0,
+        });
         model.update(Action::Tick, T0 + 2.0 * MIN);
         let effects = model.update(Action::Tick, T0 + 8.0 * MIN);
-        assert!(matches!(effects.cues[0], Cue::Missed { count } if count >= 2), "{:?}", effects.cues);
+        assert!(
+            matches!(effects.cues[0], Cue::Missed { count } if count >= 2),
+            "{:?}",
+            effects.cues
+        );
         assert!(model.missed >= 2);
         let view = model.view.unwrap();
-        assert_eq!(view.total_remaining_ms as f64, 15.0 * MIN - (8.0 * MIN - GET_READY_MS as f64));
+        assert_eq!(
+            view.total_remaining_ms as f64,
+            15.0 * MIN - (8.0 * MIN - GET_READY_MS as f64)
+        );
         model.update(Action::TogglePause, T0 + 8.0 * MIN + 1.0);
         assert_eq!(model.missed, 0, "the note goes once the reader acts");
     }
 
     #[test]
     fn pause_holds_and_resume_carries_on() {
-        let mut model = started(Choice { routine: 0, minutes: 3, mode: 0 });
+        let mut model = started(Choice {
+            routine: 0,
+            minutes: 3,
+            mode: 0,
+        });
         model.update(Action::Tick, T0 + 30_000.0);
         let left = model.view.unwrap().total_remaining_ms;
         let effects = model.update(Action::TogglePause, T0 + 30_000.0);
@@ -393,8 +455,16 @@ mod tests {
 
     #[test]
     fn stop_this_hurts_ends_forgets_and_closes() {
-        let mut model = started(Choice { routine: 0, minutes: 5, mode: 0 });
-        assert_eq!(model.update(Action::Close, T0 + 1.0), Effects::default(), "no closing mid-session");
+        let mut model = started(Choice {
+            routine: 0,
+            minutes: 5,
+            mode: 0,
+        });
+        assert_eq!(
+            model.update(Action::Close, T0 + 1.0),
+            Effects::default(),
+            "no closing mid-session"
+        );
         let effects = model.update(Action::StopHurts, T0 + 20_000.0);
         assert_eq!(effects.event, Some(TimerEvent::End));
         assert_eq!(effects.store, Some(None));
@@ -406,35 +476,70 @@ mod tests {
 
     #[test]
     fn upcoming_sounds_only_while_running_with_sound() {
-        let mut model = started(Choice { routine: 1, minutes: 10, mode: 0 });
+        let mut model = started(Choice {
+            routine: 1,
+            minutes: 10,
+            mode: 0,
+        });
         let end = T0 + GET_READY_MS as f64 + 10.0 * MIN;
         assert_eq!(model.sound_timeline(), Some(end));
         model.update(Action::Tick, T0 + 30_000.0);
         let sounds = model.upcoming_sounds(T0 + 30_000.0, 30.0 * MIN);
         assert_eq!(sounds.last(), Some(&(end, Cue::Finished)));
         assert!(sounds.iter().all(|&(at, _)| at > T0 + 30_000.0));
-        assert_eq!(model.upcoming_sounds(T0 + 30_000.0, 1.0 * MIN).len(), 1, "the horizon caps them");
+        assert_eq!(
+            model.upcoming_sounds(T0 + 30_000.0, 1.0 * MIN).len(),
+            1,
+            "the horizon caps them"
+        );
         model.update(Action::Sound(false), T0 + 30_000.0);
-        assert_eq!((model.sound_timeline(), model.upcoming_sounds(T0 + 30_000.0, 30.0 * MIN)), (None, vec![]));
+        assert_eq!(
+            (
+                model.sound_timeline(),
+                model.upcoming_sounds(T0 + 30_000.0, 30.0 * MIN)
+            ),
+            (None, vec![])
+        );
         model.update(Action::Sound(true), T0 + 30_000.0);
         model.update(Action::TogglePause, T0 + 30_000.0);
         assert_eq!(model.sound_timeline(), None, "paused");
         model.update(Action::TogglePause, T0 + 40_000.0);
-        assert_eq!(model.sound_timeline(), Some(end + 10_000.0), "resumed: a new timeline");
+        assert_eq!(
+            model.sound_timeline(),
+            Some(end + 10_000.0),
+            "resumed: a new timeline"
+        );
     }
 
     #[test]
     fn a_saved_session_resumes_where_it_was() {
-        let mut first = started(Choice { routine: 1, minutes: 10, mode: 1 });
-        let saved = first.update(Action::Tick, T0 + 4_000.0).store.unwrap().unwrap();
+        let mut first = started(Choice {
+            routine: 1,
+            minutes: 10,
+            mode: 1,
+        });
+        let saved = first
+            .update(Action::Tick, T0 + 4_000.0)
+            .store
+            .unwrap()
+            .unwrap();
         let mut second = Model::new(None);
         let effects = second.resume(&saved, T0 + 2.0 * MIN).unwrap();
-        assert_eq!(second.choice, Choice { routine: 1, minutes: 10, mode: 1 });
+        assert_eq!(
+            second.choice,
+            Choice {
+                routine: 1,
+                minutes: 10,
+                mode: 1
+            }
+        );
         assert_eq!(second.screen(), Screen::Session);
         assert!(second.needs_tap);
-        assert_eq!(second.view.unwrap().total_remaining_ms as f64, 10.0 * MIN - (2.0 * MIN - 3_000.0));
+        assert_eq!(
+            second.view.unwrap().total_remaining_ms as f64,
+            10.0 * MIN - (2.0 * MIN - 3_000.0)
+        );
         assert!(effects.store.is_some(), "the catch-up is saved");
         assert!(second.resume("t1:garbage", T0).is_err());
     }
-
 }

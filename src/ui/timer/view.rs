@@ -1,7 +1,10 @@
 //! Markup of the timer screens. Pure functions of the [`Model`]: no state, no browser calls.
 
 use super::model::{Action, Model, Screen};
-use massage_guide_core::timer::{decimal, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Advice, Phase, Snapshot};
+use massage_guide_core::timer::{
+    decimal, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Advice, Phase,
+    Snapshot,
+};
 use yew::prelude::*;
 
 /// Everything a screen needs.
@@ -35,7 +38,11 @@ impl Attributes {
             Some(Phase::Stopped) => "stopped",
         };
         let ms = |value: f64| decimal(value.max(0.0) as u64);
-        Attributes { phase, ends_at: model.ends_at().map(ms), finished_at: model.finished_at.map(ms) }
+        Attributes {
+            phase,
+            ends_at: model.ends_at().map(ms),
+            finished_at: model.finished_at.map(ms),
+        }
     }
 }
 
@@ -60,12 +67,25 @@ pub fn render(context: &Context) -> Html {
 }
 
 fn picker(context: &Context) -> Html {
-    let Context { model, drive, suggested, .. } = context;
+    let Context {
+        model,
+        drive,
+        suggested,
+        ..
+    } = context;
     let choice = model.choice;
     let routine = choice.routine();
     let routine_cards = routines().iter().enumerate().map(|(index, option)| {
         let suggested = *suggested == Some(option.id);
-        card(drive, "mg-timer-routine", Action::PickRoutine(index), index == choice.routine, option.name, suggested, option.description)
+        card(
+            drive,
+            "mg-timer-routine",
+            Action::PickRoutine(index),
+            index == choice.routine,
+            option.name,
+            suggested,
+            option.description,
+        )
     });
     let lengths = routine.lengths_min.iter().map(|&minutes| {
         html! {
@@ -78,7 +98,15 @@ fn picker(context: &Context) -> Html {
     });
     let modes = (routine.modes.len() > 1).then(|| {
         let cards = routine.modes.iter().enumerate().map(|(index, mode)| {
-            card(drive, "mg-timer-mode", Action::PickMode(index), index == choice.mode, mode.name, false, mode.description)
+            card(
+                drive,
+                "mg-timer-mode",
+                Action::PickMode(index),
+                index == choice.mode,
+                mode.name,
+                false,
+                mode.description,
+            )
         });
         html! {
             <fieldset class="mg-timer-field">
@@ -87,7 +115,12 @@ fn picker(context: &Context) -> Html {
             </fieldset>
         }
     });
-    let start_label = ["Start the ", &decimal(u64::from(choice.minutes)), "-minute routine"].concat();
+    let start_label = [
+        "Start the ",
+        &decimal(u64::from(choice.minutes)),
+        "-minute routine",
+    ]
+    .concat();
     html! {
         <div class="mg-timer-picker">
             <h2 class="mg-timer-title" id="mg-timer-title">{ "Guided self-massage" }</h2>
@@ -111,7 +144,11 @@ fn picker(context: &Context) -> Html {
 
 fn session(context: &Context, view: &Snapshot) -> Html {
     let Context { model, drive, .. } = context;
-    let plan = model.session.as_ref().map(|s| *s.plan()).unwrap_or_else(|| model.choice.plan());
+    let plan = model
+        .session
+        .as_ref()
+        .map(|s| *s.plan())
+        .unwrap_or_else(|| model.choice.plan());
     let paused = view.phase == Phase::Paused;
     let counting_down = view.getready_seconds_left > 0;
     let mut heading = String::from(plan.routine.name);
@@ -148,8 +185,18 @@ fn session(context: &Context, view: &Snapshot) -> Html {
             </div>
         }
     };
-    let step_count = ["Step ", &decimal(view.step_index as u64 + 1), " of ", &decimal(view.step_count as u64)].concat();
-    let step_left = if counting_down { String::from("starts soon") } else { [format_mm_ss(view.step_remaining_ms).as_str(), " left"].concat() };
+    let step_count = [
+        "Step ",
+        &decimal(view.step_index as u64 + 1),
+        " of ",
+        &decimal(view.step_count as u64),
+    ]
+    .concat();
+    let step_left = if counting_down {
+        String::from("starts soon")
+    } else {
+        [format_mm_ss(view.step_remaining_ms).as_str(), " left"].concat()
+    };
     let next = html! {
         <p class="mg-timer-next">
             <span class="mg-timer-next-label">{ "Next: " }</span>
@@ -201,10 +248,26 @@ fn session(context: &Context, view: &Snapshot) -> Html {
 }
 
 fn finished(context: &Context) -> Html {
-    let Context { model, drive, product_url, product_name, .. } = context;
+    let Context {
+        model,
+        drive,
+        product_url,
+        product_name,
+        ..
+    } = context;
     let (routine, minutes) = model.event_detail();
-    let name = routines().iter().find(|r| r.id == routine).map_or("", |r| r.name);
-    let summary = ["You finished the ", &decimal(u64::from(minutes)), "-minute ", name, " routine."].concat();
+    let name = routines()
+        .iter()
+        .find(|r| r.id == routine)
+        .map_or("", |r| r.name);
+    let summary = [
+        "You finished the ",
+        &decimal(u64::from(minutes)),
+        "-minute ",
+        name,
+        " routine.",
+    ]
+    .concat();
     let product = product_url.map(|url| {
         html! {
             <p class="mg-timer-product">
