@@ -39,6 +39,14 @@ pub fn element_ordinal(host: &Element) -> usize {
         .unwrap_or(0) as usize
 }
 
+/// Fault injection for the end-to-end tests of the panic screen: true when the host carries
+/// `data-mg-test-panic="<point>"` (`update`: on the next attribute change; `click`: on the next
+/// tab click, inside a DOM event handler).
+pub fn test_panic_requested(host: Option<&Element>, point: &str) -> bool {
+    host.and_then(|host| host.get_attribute("data-mg-test-panic"))
+        .is_some_and(|value| value == point)
+}
+
 /// One console warning, prefixed so hosts can filter it.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));

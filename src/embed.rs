@@ -65,8 +65,7 @@ pub fn mount(container: Element, host: Element) -> MountedApp {
 impl MountedApp {
     /// Re-reads the host's attributes (called from `attributeChangedCallback`).
     pub fn update(&mut self) {
-        if self.host.has_attribute("data-mg-test-panic") {
-            // Fault injection for the end-to-end tests of the panic screen.
+        if browser::test_panic_requested(Some(&self.host), "update") {
             panic!("test panic requested by data-mg-test-panic");
         }
         let props = props_from(&self.host, &mut self.warned);

@@ -79,7 +79,15 @@ pub fn App(props: &AppProps) -> Html {
             <div key="tabs" class="mg-tabs" role="tablist" aria-label="Back pain guide" ref={tablist.clone()} {onkeydown}>
                 { for config.sections.iter().map(|&section| {
                     let selected = section == current;
-                    let onclick = { let active = active.clone(); Callback::from(move |_| active.set(section)) };
+                    let onclick = {
+                        let (active, host) = (active.clone(), props.host.clone());
+                        Callback::from(move |_| {
+                            if browser::test_panic_requested(host.as_ref(), "click") {
+                                panic!("test panic requested by data-mg-test-panic");
+                            }
+                            active.set(section)
+                        })
+                    };
                     html! {
                         <button type="button" role="tab" class="mg-tab" part="tab"
                             id={["mg-tab-", section.keyword()].concat()}

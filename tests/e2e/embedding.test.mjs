@@ -230,7 +230,7 @@ test('a Rust panic shows an error with Reload inside the element; Reload brings 
   await widgetsReady(page);
   await page.evaluate(() => {
     const host = document.querySelector('massage-guide');
-    host.setAttribute('data-mg-test-panic', '');
+    host.setAttribute('data-mg-test-panic', 'update');
     host.setAttribute('theme', 'dark');
   });
   const reload = page.locator('massage-guide').getByRole('button', { name: 'Reload the guide' });
@@ -316,5 +316,29 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   await second.getByRole('tab', { name: 'Quiz' }).click();
   assert.ok(await second.getByRole('button', { name: 'Start' }).isVisible(), 'the second widget quiz is fresh');
   assert.deepEqual(log.problems(), []);
+  await page.close();
+});
+
+test('a panic inside a click handler: the panic screen, and no uncaught error reaches the host page', async () => {
+  const { page, log } = await open(server.origin + '/fixtures/two-widgets.html');
+  await widgetsReady(page, 2);
+  const hostErrors = await page.evaluateHandle(() => {
+    const seen = [];
+    window.addEventListener('error', (e) => { if (!e.defaultPrevented) seen.push(String(e.message)); });
+    return seen;
+  });
+  await page.evaluate(() => document.getElementById('first').setAttribute('data-mg-test-panic', 'click'));
+  await page.locator('#first').getByRole('tab', { name: 'Quiz' }).click();
+  for (const id of ['#first', '#second']) {
+    await page.locator(id).getByRole('button', { name: 'Reload the guide' }).waitFor();
+  }
+  await page.waitForTimeout(200);
+  assert.deepEqual(await hostErrors.evaluate((seen) => seen), [], 'host error listeners see nothing they must handle');
+  assert.deepEqual(log.pageErrors, [], 'nothing uncaught in the host page');
+  await page.evaluate(() => document.getElementById('first').removeAttribute('data-mg-test-panic'));
+  await page.locator('#second').getByRole('button', { name: 'Reload the guide' }).click();
+  await widgetsReady(page, 2);
+  await page.locator('#first').getByRole('tab', { name: 'Quiz' }).click();
+  assert.equal(await page.$eval('#first', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
   await page.close();
 });
