@@ -10,6 +10,8 @@ mod article;
 mod quiz;
 #[path = "build/routines.rs"]
 mod routines;
+#[path = "src/section_ids.rs"]
+mod section_ids;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", content.join(name).display());
     }
     println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/section_ids.rs");
     run("article.md", || {
         article::generate(&content.join("article.md"), &out.join("article.rs"))
     });

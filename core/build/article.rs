@@ -13,18 +13,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
-/// Section ids the widget links to (table of contents, quiz outcomes). Every section heading
-/// carries one of them, each exactly once, and all of them must be present.
-const SECTION_IDS: &[&str] = &[
-    "types",
-    "can-massage-help",
-    "research",
-    "self-massage",
-    "using-hands",
-    "using-body-massager",
-    "takeaway",
-    "sources",
-];
+use crate::section_ids::SECTION_IDS;
 
 /// Figures the views can draw: the name used in `[[figure:NAME]]` and the `Figure` variant.
 const FIGURES: &[(&str, &str)] = &[("back", "Back")];

@@ -10,16 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Article sections an outcome may link to (ids of the article's section headings).
-const SECTION_IDS: &[&str] = &[
-    "types",
-    "can-massage-help",
-    "research",
-    "self-massage",
-    "using-hands",
-    "using-body-massager",
-    "takeaway",
-];
+use crate::section_ids::SECTION_IDS;
 
 /// Timer routines an outcome may suggest (ids in `content/routines.toml`).
 const ROUTINE_IDS: &[&str] = &["hands", "body-massager"];

@@ -6,6 +6,8 @@
 
 use crate::config::DEFAULT_PRODUCT_NAME;
 
+include!("section_ids.rs");
+
 /// The whole article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Article {

@@ -118,16 +118,7 @@ fn ids_are_unique_and_sections_have_the_linkable_ids() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted.len(), ids.len(), "duplicate ids in {ids:?}");
-    for id in [
-        "types",
-        "can-massage-help",
-        "research",
-        "self-massage",
-        "using-hands",
-        "using-body-massager",
-        "takeaway",
-        "sources",
-    ] {
+    for &id in massage_guide_core::article::SECTION_IDS {
         assert!(ids.contains(&id), "missing section id {id}");
     }
     for section in massage_guide_core::article::toc() {

@@ -126,6 +126,13 @@ struct Timer {
     slot: String,
 }
 
+impl Timer {
+    /// Carries out an update's effects for this widget (its model and storage slot).
+    fn perform(&self, effects: Effects, host: Option<&web_sys::Element>, pre_played: &PrePlayed) {
+        perform(&self.model, &self.slot, effects, host, pre_played);
+    }
+}
+
 #[component]
 pub fn TimerView(props: &TimerProps) -> Html {
     let state = use_mut_ref(|| {
@@ -168,16 +175,9 @@ pub fn TimerView(props: &TimerProps) -> Html {
                 }
                 model.update(action, browser::now_ms())
             };
-            {
-                let timer = state.borrow();
-                perform(
-                    &timer.model,
-                    &timer.slot,
-                    effects,
-                    host.as_ref(),
-                    &pre_played.borrow(),
-                );
-            }
+            state
+                .borrow()
+                .perform(effects, host.as_ref(), &pre_played.borrow());
             redraw.force_update();
         })
     };
@@ -216,13 +216,7 @@ pub fn TimerView(props: &TimerProps) -> Html {
                     browser::focus(&element);
                 }
             } else if let Some(effects) = timer.pending.take() {
-                perform(
-                    &timer.model,
-                    &timer.slot,
-                    effects,
-                    host.as_ref(),
-                    &pre_played.borrow(),
-                );
+                timer.perform(effects, host.as_ref(), &pre_played.borrow());
             }
         });
     }
