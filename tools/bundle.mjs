@@ -3,7 +3,7 @@
 //   massage-guide.js      the first script a host includes (ASCII, ~10 KiB brotli): embed/element.js,
 //                         the CSS, the pre-rendered article as a DOM tree, the attribute rules, and
 //                         the app script's name and SRI hash. No wasm.
-//   massage-guide-app.js  the app script: glue + wasm (latin-1 string), quiz and timer only; loaded
+//   massage-guide-app.js  the app script: glue + wasm (latin-1 string) + styles/app.css, quiz and timer only; loaded
 //                         by the first script from its own folder when the reader reaches for it
 //   index.html            the standalone page, using massage-guide.js like any host would
 //   massage-guide.html    the standalone page with both scripts inlined: nothing external
@@ -36,6 +36,7 @@ const wasmPath = join(staging, wasmFile);
 let glue = readFileSync(gluePath, 'utf8');
 let wasm = readFileSync(wasmPath);
 const css = minifyCss(readFileSync(join(root, 'styles/widget.css'), 'utf8'));
+const appCss = minifyCss(readFileSync(join(root, 'styles/app.css'), 'utf8'));
 const element = readFileSync(join(root, 'embed/element.js'), 'utf8');
 
 if (!/^let wasm_bindgen\b/m.test(glue) || /^\s*(import|export)\s/m.test(glue)) {
@@ -77,6 +78,7 @@ const appBody = await minifyJs([
   'if (window[key]) return;',
   'var MG_WASM = "@@WASM@@";',
   'window[key] = {',
+  `  css: ${JSON.stringify(appCss)},`,
   '  glue: function () {',
   glue.replace(/^\/\/# sourceMappingURL.*$/m, ''),
   '    return wasm_bindgen;',
