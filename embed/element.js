@@ -400,7 +400,8 @@ class MassageGuideElement extends HTMLElement {
     if (!old || old.sections.join() !== config.sections.join()) this._renderTabs();
     if (!old || old.productUrl !== config.productUrl || old.productName !== config.productName) renderProduct(mg.article, config);
     var cta = mg.article.querySelector('.mg-cta');
-    if (cta) cta.hidden = config.sections.indexOf('quiz') < 0;
+    // `hidden` stays (so unstyled snapshots omit it); the stylesheet shows it with data-on.
+    if (cta) cta.toggleAttribute('data-on', config.sections.indexOf('quiz') >= 0);
     if (old && config.sections.indexOf(mg.active) < 0) this._select(config.start, false);
   }
 

@@ -8,9 +8,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, DIST, ROOT } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { launchChromium, serve, watch, screenshot, widgetsReady, DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
 
 const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
 const SNIPPET = readFileSync(join(DIST, 'snippet.html'), 'utf8');
@@ -247,33 +250,55 @@ function digitsInRing(page, selector = 'massage-guide') {
   });
 }
 
+/**
+ * A browser whose reader setting is a 32 px default font (the profile's "Font size"
+ * preference, as a reader sets it). Chromium drops the DevTools protocol's Page.setFontSizes
+ * override at the next screenshot (measured: 32 px → 16 px after any capture), so the
+ * screenshots come from this profile; the protocol override is tested on its own below.
+ */
+async function largeTextBrowser(viewport) {
+  const dir = await mkdtemp(join(tmpdir(), 'mg-large-text-'));
+  await mkdir(join(dir, 'Default'), { recursive: true });
+  await writeFile(join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32, default_fixed_font_size: 32 } } }));
+  return chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport });
+}
+
+/** Article, question 1, timer picker and a running session: every layout problem found. */
+async function largeTextProblems(page, width, shots) {
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px', 'the reader setting is applied');
+  await widgetsReady(page);
+  const host = page.locator('massage-guide');
+  const found = [];
+  const check = async (state) => {
+    for (const p of await layoutProblems(page)) found.push(`${state}: ${p}`);
+    if (shots) await screenshot(page, `hosts-large-text-${width}-${state.replace(/\W+/g, '-')}`);
+  };
+  assert.ok(parseFloat(await page.$eval('massage-guide', (h) => getComputedStyle(h.shadowRoot.querySelector('.mg-article p')).fontSize)) >= 32, 'the widget follows the 32 px setting');
+  await check('article');
+  await openQuizQuestion(host);
+  await check('safety check question 1');
+  await tab(host, 'Timer').click();
+  await host.locator('.mg-timer').waitFor();
+  await check('timer picker');
+  await host.getByRole('button', { name: /^Start\b/ }).click();
+  await host.locator('.mg-timer[data-phase="running"]').waitFor({ timeout: 8000 });
+  const ring = await digitsInRing(page);
+  if (!ring.ok) found.push(`timer session: digits outside the ring: ${ring.why}`);
+  await check('timer session');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px', 'still 32 px at the end');
+  console.log(`# ${width} px, 32 px font: ${ring.why}`);
+  return found;
+}
+
 for (const width of [320, 390, 1280]) {
-  test(`Sizing: 32 px default font (DevTools protocol font sizes) at ${width} px: no overflow, tab labels on one line, controls not clipped, digits in the ring`, async () => {
+  test(`Sizing: 32 px default font (reader setting) at ${width} px: no overflow, tab labels on one line, controls not clipped, digits in the ring`, async () => {
     const { url } = addPage(hostPage({ title: 'Large text host', body: embed() }));
-    const { context, page, log } = await open(url, { viewport: { width, height: 900 }, fontSize: 32 });
+    const context = await largeTextBrowser({ width, height: 900 });
+    const page = await context.newPage();
+    const log = watch(page);
     try {
-      assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '32px', 'the reader setting is applied');
-      await widgetsReady(page);
-      const host = page.locator('massage-guide');
-      const found = [];
-      const check = async (state) => { for (const p of await layoutProblems(page)) found.push(`${state}: ${p}`); };
-      assert.ok(parseFloat(await page.$eval('massage-guide', (h) => getComputedStyle(h.shadowRoot.querySelector('.mg-article p')).fontSize)) >= 32, 'the widget follows the 32 px setting');
-      await check('article');
-      if (width === 320) await screenshot(page, 'hosts-large-text-320-article');
-      await openQuizQuestion(host);
-      await check('safety check question 1');
-      if (width === 320) await screenshot(page, 'hosts-large-text-320-quiz');
-      await tab(host, 'Timer').click();
-      await host.locator('.mg-timer').waitFor();
-      await check('timer picker');
-      if (width === 320) await screenshot(page, 'hosts-large-text-320-timer-picker');
-      await host.getByRole('button', { name: /^Start\b/ }).click();
-      await host.locator('.mg-timer[data-phase="running"]').waitFor({ timeout: 8000 });
-      await check('timer session');
-      const ring = await digitsInRing(page);
-      if (!ring.ok) found.push(`timer session: digits outside the ring: ${ring.why}`);
-      if (width === 320) await screenshot(page, 'hosts-large-text-320-timer-session');
-      console.log(`# ${width} px, 32 px font: ${ring.why}`);
+      await page.goto(url);
+      const found = await largeTextProblems(page, width, width !== 1280);
       assert.deepEqual(found, [], `layout at ${width} px with a 32 px default font`);
       assertClean(log);
     } finally {
@@ -281,6 +306,18 @@ for (const width of [320, 390, 1280]) {
     }
   });
 }
+
+test('Sizing: 32 px default font through the DevTools protocol (Page.setFontSizes) at 390 px: the same checks', async () => {
+  const { url } = addPage(hostPage({ title: 'Large text host (CDP)', body: embed() }));
+  const { context, page, log } = await open(url, { viewport: { width: 390, height: 900 }, fontSize: 32 });
+  try {
+    const found = await largeTextProblems(page, 390, false);
+    assert.deepEqual(found, [], 'layout at 390 px with Page.setFontSizes 32 px');
+    assertClean(log);
+  } finally {
+    await context.close();
+  }
+});
 
 test('Sizing: 200 % zoom of a 320 px screen (160 CSS px wide): the tabs do not overflow', async () => {
   const { url } = addPage(hostPage({ title: 'Zoomed host', body: embed() }));
@@ -439,7 +476,9 @@ for (const sandbox of ['allow-scripts', 'allow-scripts allow-same-origin']) {
       const loaded = host.locator('.mg-quiz');
       const failed = host.locator('.mg-note-error');
       await loaded.or(failed).first().waitFor({ timeout: 15000 });
-      assert.ok(await loaded.isVisible(), `the app loads in the sandbox (failure shown: "${await failed.textContent().catch(() => '')}"; console: ${frameErrors.join(' | ')})`);
+      if (!(await loaded.isVisible())) {
+        assert.fail(`the app loads in the sandbox (failure shown: "${await failed.textContent()}"; console: ${frameErrors.join(' | ')})`);
+      }
       await host.getByRole('button', { name: 'Start', exact: true }).click();
       await host.locator('legend').filter({ hasText: /How old are you/ }).waitFor({ timeout: 5000 });
       await host.getByRole('radio', { name: /^20 to 50/ }).check();
