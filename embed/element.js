@@ -314,6 +314,35 @@ function whenNearViewport(element, callback) {
   return function () { observer.disconnect(); };
 }
 
+// ---- Mount points, recycled ------------------------------------------------------------
+// Yew 0.23 registers its delegated event listeners on the app's root element with
+// `Closure::forget` (dom_bundle/subtree_root.rs, HostHandlers::add_listener: "the registry is
+// never dropped"), so every unmounted app would leave its root element and one listener per
+// event type behind. The shell records the listeners added to each mount point, removes them
+// when the app is released, and reuses the (then empty) element for the next app.
+var mountPool = [];
+function takeMount() {
+  var node = mountPool.pop() || document.createElement('div');
+  node.className = 'mg-mount';
+  node.hidden = true;
+  node.setAttribute('data-off', '');
+  node._mgListeners = [];
+  node.addEventListener = function (type, listener, options) {
+    this._mgListeners.push([type, listener, options]);
+    return EventTarget.prototype.addEventListener.call(this, type, listener, options);
+  };
+  return node;
+}
+function recycleMount(node) {
+  (node._mgListeners || []).forEach(function (entry) {
+    EventTarget.prototype.removeEventListener.call(node, entry[0], entry[1], entry[2]);
+  });
+  node._mgListeners = [];
+  node.textContent = '';
+  if (node.parentNode) node.parentNode.removeChild(node);
+  if (mountPool.length < 8) mountPool.push(node);
+}
+
 /** The storage slot suffix: storage-key, else id, else the position among the page's widgets. */
 function widgetKey(host, config) {
   if (config.storageKey) return '@' + config.storageKey;
@@ -376,7 +405,7 @@ class MassageGuideElement extends HTMLElement {
     mg.article = el('div', { class: 'mg-panel mg-panel-article', id: 'mg-panel-article' });
     mg.article.appendChild(buildTree(MG_ARTICLE));
     mg.status = el('div', { class: 'mg-panel mg-status', hidden: '', 'data-off': '' });
-    mg.mount = el('div', { class: 'mg-mount', hidden: '', 'data-off': '' });
+    mg.mount = takeMount();
     mg.root.appendChild(mg.tabs);
     mg.root.appendChild(mg.article);
     mg.root.appendChild(mg.status);
@@ -572,9 +601,10 @@ class MassageGuideElement extends HTMLElement {
   /** A new, empty mount point (the old one may still carry a dead app's listeners). */
   _freshMount() {
     var mg = this._mg;
-    var fresh = el('div', { class: 'mg-mount', hidden: '', 'data-off': '' });
-    mg.root.replaceChild(fresh, mg.mount);
-    mg.mount = fresh;
+    var old = mg.mount;
+    mg.mount = takeMount();
+    mg.root.replaceChild(mg.mount, old);
+    recycleMount(old);
   }
 
   /** The shared wasm instance trapped: show the panic screen here, keep the article. */
