@@ -17,3 +17,6 @@ pub mod embed;
 
 pub use massage_guide_core as core;
 pub use ui::{App, AppProps, StaticArticle};
+
+/// The widget's version (semver, from Cargo.toml); shown at run time by the element.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
