@@ -163,11 +163,13 @@ test('custom-elements.json: follows the Custom Elements Manifest schema (tsc aga
   assert.equal(tsc(join(dir, 'tsconfig.json')), '', 'tsc reports no error');
 });
 
-test('types: tsc --noEmit on usage files of the packed package (element, events, React 19 JSX; misuse is an error)', () => {
+test('types: tsc --noEmit on usage files of the packed package (element, events, React 19 JSX; misuse is an error) and on the React fixture', () => {
   const dir = consumer(join(ROOT, 'tests', 'artifacts', 'types-consumer'), {
     'usage.ts': typesFile('usage.ts'),
     'react.tsx': typesFile('react.tsx'),
-    'tsconfig.json': typesFile('tsconfig.json'),
+    // The React e2e fixture too: it must compile against the published types as it is.
+    'fixture-react.tsx': readFileSync(join(ROOT, 'tests', 'frameworks', 'react', 'app.tsx'), 'utf8'),
+    'tsconfig.json': JSON.stringify({ ...JSON.parse(typesFile('tsconfig.json')), files: ['usage.ts', 'react.tsx', 'fixture-react.tsx'] }),
   });
   // @types/react and react resolve from the repo's node_modules (a parent folder).
   assert.equal(tsc(join(dir, 'tsconfig.json')), '', 'tsc reports no error');
