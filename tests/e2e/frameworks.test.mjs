@@ -13,6 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { build } from 'esbuild';
+import { compile } from 'svelte/compiler';
+import { Liquid } from 'liquidjs';
 import { launchChromium, watch, screenshot, ROOT, DIST } from './harness.mjs';
 
 const PKG = join(DIST, 'package');
@@ -35,11 +37,12 @@ async function serveAll() {
     define: { 'process.env.NODE_ENV': '"development"' }, logLevel: 'silent',
   });
   const reactBundle = bundle.outputFiles[0].contents;
-  const mounts = [['/pkg/', PKG], ['/wp-content/uploads/massage-guide/', PKG], ['/node_modules/vue/', join(ROOT, 'node_modules', 'vue')], ['/', FRAMEWORKS]];
+  const mounts = [['/pkg/', PKG], ['/wp-content/uploads/massage-guide/', PKG], ['/cdn/shop/t/7/assets/', PKG], ['/node_modules/vue/', join(ROOT, 'node_modules', 'vue')], ['/', FRAMEWORKS]];
   const http = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const send = (body, type) => { res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }); res.end(body); };
     if (path === '/react/app.js') return send(reactBundle, TYPES['.js']);
+    if (path === '/svelte/app.js') return send(await svelteBundle(), TYPES['.js']);
     if (pages.has(path)) return send(pages.get(path), TYPES['.html']);
     const [prefix, base] = mounts.find(([p]) => path.startsWith(p));
     const file = normalize(join(base, path.slice(prefix.length) || 'index.html'));
@@ -76,6 +79,37 @@ async function open(path) {
 }
 
 const stats = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.mgStats)));
+
+/**
+ * The README's Svelte recipe compiled by the Svelte 5 compiler and bundled with esbuild, with a
+ * tiny entry that mounts it (window.mgSvelte.mount/unmount).
+ */
+let svelteJs = null;
+async function svelteBundle() {
+  if (svelteJs) return svelteJs;
+  const compiled = compile(recipe('Svelte 5', 'svelte'), { filename: 'Recipe.svelte', generate: 'client' });
+  assert.deepEqual(compiled.warnings.map((w) => w.message), [], 'the Svelte recipe compiles without warnings');
+  const entry = [
+    "import { mount, unmount } from 'svelte';",
+    "import Recipe from 'recipe.svelte';",
+    'let app = null;',
+    "window.mgSvelte = { mount() { app = mount(Recipe, { target: document.getElementById('app'), props: { productUrl: 'https://shop.example/p/classic' } }); }, unmount() { unmount(app); app = null; } };",
+    'window.mgSvelte.mount();',
+  ].join('\n');
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
+    bundle: true, write: false, format: 'esm', target: 'es2022', conditions: ['svelte', 'browser'], logLevel: 'silent',
+    plugins: [{
+      name: 'recipe',
+      setup(b) {
+        b.onResolve({ filter: /^recipe\.svelte$/ }, () => ({ path: 'recipe.svelte', namespace: 'recipe' }));
+        b.onLoad({ filter: /.*/, namespace: 'recipe' }, () => ({ contents: compiled.js.code, loader: 'js', resolveDir: ROOT }));
+      },
+    }],
+  });
+  svelteJs = result.outputFiles[0].contents;
+  return svelteJs;
+}
 
 /** Waits until the app of the (single) widget on the page has mounted `count` times in all. */
 function readyCount(page, count) {
@@ -277,14 +311,14 @@ test(`Vue 3: bound attributes, template-ref and @event listeners, isCustomElemen
 
 // ---- README recipes, verbatim --------------------------------------------------------------
 
-/** The first ```html block under `### title` in the README's `## Recipes`. */
-function recipe(title) {
+/** The first ```lang block under `### title` in the README's `## Recipes`. */
+function recipe(title, lang = 'html') {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const recipes = readme.slice(readme.indexOf('\n## Recipes\n'));
   const section = recipes.split(/^(?=### )/m).find((s) => s.startsWith(`### ${title}`));
   assert.ok(section, `README recipe "${title}"`);
-  const block = section.match(/```html\n([\s\S]*?)```/);
-  assert.ok(block, `recipe "${title}" has an html block`);
+  const block = section.match(new RegExp('```' + lang + '\\n([\\s\\S]*?)```'));
+  assert.ok(block, `recipe "${title}" has a ${lang} block`);
   return block[1];
 }
 
@@ -317,6 +351,54 @@ test('README recipe "WordPress": the Custom HTML block, scripts from wp-content/
   const loaded = log.requests.filter((u) => u.includes('/wp-content/uploads/massage-guide/'));
   assert.ok(loaded.some((u) => u.endsWith('/massage-guide.js')), `requests: ${loaded}`);
   assert.ok(await page.$eval('massage-guide', (h) => !!h.shadowRoot.querySelector('h1')), 'the article shows');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('README recipe "Svelte 5": compiled by Svelte, the listener hears the outcome, unmount removes it', async () => {
+  pages.set('/svelte/', pageWith('<div id="app"></div>\n<script src="/pkg/massage-guide.js" async></script>\n<script type="module" src="/svelte/app.js"></script>\n', 'Svelte 5 recipe'));
+  const { context, page, log } = await open('/svelte/');
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'log') logged.push(m.text()); });
+  await appMounted(page);
+  assert.equal(await page.$eval('massage-guide', (h) => h.getAttribute('product-url')), 'https://shop.example/p/classic', 'the prop becomes the attribute');
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => { window.mgSvelte.unmount(); window.mgSvelte.mount(); });
+  }
+  await page.waitForFunction(() => window.mgReadyEvents >= 2, null, { timeout: 20000 });
+  assert.equal(await page.locator('massage-guide').count(), 1);
+  const result = await quizToResult(page);
+  assert.deepEqual(logged, [result.outcome], 'one listener, on the live element, logged the outcome');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('README recipe "Shopify theme section": rendered with liquidjs, product URL and name from the product object', async () => {
+  // Shopify strips {% schema %} from the page; its JSON must be valid and its defaults apply.
+  const source = recipe('Shopify theme section', 'liquid');
+  const schemaText = source.match(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/)[1];
+  const schema = JSON.parse(schemaText);
+  const settings = Object.fromEntries(schema.settings.map((s) => [s.id, s.default]));
+  assert.deepEqual(schema.enabled_on, { templates: ['product'] });
+  const engine = new Liquid({ strictFilters: true, strictVariables: true });
+  // Shopify's asset_url: a protocol-relative CDN URL with a cache-busting query.
+  const host = server.origin.replace(/^http:/, '');
+  engine.registerFilter('asset_url', (name) => `${host}/cdn/shop/t/7/assets/${name}?v=1733135520`);
+  const title = 'MedMassager "Classic" <Body> & Back';
+  const html = await engine.parseAndRender(source.replace(/{%\s*schema\s*%}[\s\S]*?{%\s*endschema\s*%}\s*/, ''), {
+    product: { url: '/products/medmassager-classic', title },
+    request: { origin: server.origin },
+    section: { settings },
+  });
+  pages.set('/products/medmassager-classic', pageWith(`<main class="product">\n<h1>${title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}</h1>\n${html}</main>\n`, 'Shopify product page'));
+  const { context, page, log } = await open('/products/medmassager-classic');
+  const attributes = await page.$eval('massage-guide', (h) => Object.fromEntries([...h.attributes].map((a) => [a.name, a.value])));
+  assert.deepEqual(attributes, { locale: 'en-US', 'product-url': `${server.origin}/products/medmassager-classic`, 'product-name': title });
+  const result = await quizToResult(page);
+  assert.ok(result.outcome, 'the safety check works');
+  const assets = log.requests.filter((u) => u.includes('/cdn/shop/t/7/assets/'));
+  assert.ok(assets.some((u) => /massage-guide\.js\?v=/.test(u)), `requests: ${assets}`);
+  assert.ok(assets.some((u) => u.includes('/massage-guide-app.js')), `the app script comes from the assets folder too: ${assets}`);
   assert.deepEqual(log.problems(), []);
   await context.close();
 });
