@@ -1,44 +1,134 @@
-// The <massage-guide> custom element: the only hand-written JavaScript of the widget.
+// The <massage-guide> custom element: the shell a host page pays for at once.
 //
-// tools/bundle.mjs places this file inside one function scope together with:
-//   MG_CSS    the widget's stylesheet (styles/widget.css), as a string;
-//   MG_WASM   the wasm bytes, one byte per character (a "latin-1" string);
-//   mgGlue()  a factory returning a fresh wasm-bindgen `no-modules` glue object.
-// The result is dist/massage-guide.js: one classic script, safe to include twice.
+// tools/bundle.mjs places this file inside one function scope (dist/massage-guide.js) with:
+//   MG_VERSION        the widget's version (Cargo.toml)
+//   MG_CSS            the widget's stylesheet (styles/widget.css)
+//   MG_ARTICLE        the pre-rendered article as a tree: [tag, attributes|0, ...children]
+//   MG_API            the attribute rules of core::embed_api (name, kind, values, default, reason)
+//   MG_APP_FILE       the app script's file name, loaded from this script's own folder
+//   MG_APP_INTEGRITY  its Subresource Integrity hash (sha384)
 //
-// Contract with the host page: nothing here throws into it. Failures end as one
-// console warning and a note inside the element, which keeps showing the article.
+// The shell draws the tab bar and the whole article with plain DOM calls (no string-to-HTML
+// sinks, so Trusted Types hosts see it too). The quiz and timer are a Yew + wasm app in a
+// second classic script, loaded when the reader opens their tab, when `start` names them, or
+// (loading="auto") when the browser is idle after `load` and the element is near the viewport.
+//
+// Contract with the host page: nothing here throws into it. Failures end as one console
+// warning and one sentence in the panel, with Retry; the article and tabs keep working.
 
-var ATTRIBUTES = ['sections', 'start', 'product-url', 'product-name', 'emergency-number', 'theme'];
-var STATIC_NOTE = 'The quiz and timer need WebAssembly, which this page or browser does not allow. The article is shown in full.';
 var READY = 'massage-guide:ready';
+var SVG_NS = 'http://www.w3.org/2000/svg';
+var APP_KEY = Symbol.for('massage-guide.app@' + MG_VERSION);
+var TAB_LABELS = { article: 'Article', quiz: 'Safety check', timer: 'Timer' };
+var LOADING_TEXT = { quiz: 'Loading the safety check\u2026', timer: 'Loading the timer\u2026' };
+var FAILURES = {
+  script: 'The safety check and timer could not be loaded: the file is missing, was changed, is blocked, or you are offline.',
+  version: 'The safety check and timer file does not match this version of the guide.',
+  policy: 'This page\u2019s security settings do not allow the safety check and timer to load.',
+  nowasm: 'This browser cannot run the safety check and timer (it has no WebAssembly).',
+  wasm: 'This page\u2019s security settings block WebAssembly, which the safety check and timer need.',
+  crash: 'Sorry, something went wrong in the safety check and timer.',
+};
 
-// One wasm instance serves every element on the page. After a Rust panic the
-// instance is discarded and the next start builds a new one.
-var wasmInstance = null;
-var liveElements = [];
-
-function decodeWasm(text) {
-  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+function warn(text) {
+  try { console.warn('massage-guide: ' + text); } catch (e) { /* no console */ }
 }
 
-function loadWasm() {
-  if (!wasmInstance) {
-    wasmInstance = new Promise(function (resolve) {
-      if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-        throw new Error('WebAssembly is not available');
-      }
-      var glue = mgGlue();
-      resolve(glue({ module_or_path: decodeWasm(MG_WASM) }).then(function () { return glue; }));
-    });
+// ---- Attribute rules: the kinds of core::embed_api::ValueKind, one function each ------------
+// Each returns the accepted value, or null to fall back to the default (with one warning).
+var VALIDATORS = {
+  keyword: function (value, rule) {
+    var word = value.trim().toLowerCase();
+    for (var i = 0; i < rule.values.length; i++) if (rule.values[i].toLowerCase() === word) return rule.values[i];
+    return null;
+  },
+  // A subset in the table's order; unknown words are dropped (and warned about).
+  keywords: function (value, rule) {
+    var words = value.toLowerCase().split(/\s+/).filter(Boolean);
+    var chosen = rule.values.filter(function (v) { return words.indexOf(v) >= 0; });
+    var unknown = words.some(function (w) { return rule.values.indexOf(w) < 0; });
+    return { chosen: chosen, unknown: unknown };
+  },
+  url: function (value) {
+    var url = value.trim();
+    var match = /^https?:\/\/([^/?#]*)/i.exec(url);
+    return match && match[1] && url.length <= 2048 && !/[\s\u0000-\u001f\u007f"<>]/.test(url) ? url : null;
+  },
+  text: function (value) {
+    var text = value.split(/\s+/).filter(Boolean).join(' ');
+    return text && Array.from(text).length <= 80 ? text : null;
+  },
+  phone: function (value) {
+    var number = value.trim();
+    var digits = number.replace(/\D/g, '').length;
+    return /^\+?[0-9 -]*$/.test(number) && digits >= 2 && digits <= 15 ? number : null;
+  },
+  key: function (value) {
+    return /^[A-Za-z0-9_.:-]{1,64}$/.test(value) ? value : null;
+  },
+  language: function (value, rule) {
+    var tag = value.trim();
+    return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) && rule.values.indexOf(tag.split('-')[0].toLowerCase()) >= 0 ? tag : null;
+  },
+};
+var RULES = {};
+MG_API.forEach(function (rule) { RULES[rule.name] = rule; });
+
+/** Validates one attribute of `host`; warns once per element and value. */
+function attribute(host, name) {
+  var rule = RULES[name];
+  var value = host.getAttribute(name);
+  if (value === null) return rule.default;
+  var ok = VALIDATORS[rule.kind](value, rule);
+  if (rule.kind === 'keywords') {
+    if (ok.unknown || !ok.chosen.length) warnOnce(host, name, value, ok.chosen.length ? rule.reason : rule.reason + '; showing all');
+    return ok.chosen.length ? ok.chosen.join(' ') : rule.default;
   }
-  return wasmInstance;
+  if (ok === null) {
+    warnOnce(host, name, value, rule.reason);
+    return rule.default;
+  }
+  return ok;
 }
 
-// One constructable stylesheet shared by all shadow roots; a <style> element where
-// adoptedStyleSheets is missing (older WebKit).
+function warnOnce(host, name, value, reason) {
+  var seen = host._mg.warned;
+  var key = name + '=' + value;
+  if (seen.indexOf(key) >= 0) return;
+  seen.push(key);
+  var shown = Array.from(value);
+  warn('ignored ' + name + '="' + shown.slice(0, 60).join('') + (shown.length > 60 ? '\u2026' : '') + '": ' + reason);
+}
+
+/** Everything the shell needs from the attributes, validated. */
+function readConfig(host) {
+  var sections = attribute(host, 'sections').split(' ');
+  var start = host.hasAttribute('start') ? attribute(host, 'start') : sections[0];
+  if (sections.indexOf(start) < 0) {
+    warnOnce(host, 'start', host.getAttribute('start'), 'that section is not in `sections`');
+    start = sections[0];
+  }
+  var loading = attribute(host, 'loading');
+  var connection = navigator.connection;
+  if (loading === 'auto' && connection && connection.saveData) loading = 'interaction';
+  return {
+    sections: sections,
+    start: start,
+    loading: loading,
+    productUrl: attribute(host, 'product-url'),
+    productName: attribute(host, 'product-name'),
+    lang: attribute(host, 'lang'),
+    storageKey: attribute(host, 'storage-key'),
+  };
+}
+
+// Every attribute is read once at start so a bad one warns at once, not only when the app loads.
+function checkAll(host) {
+  MG_API.forEach(function (rule) { attribute(host, rule.name); });
+}
+
+// ---- Styles: one constructable stylesheet shared by all shadow roots; a <style> element
+//      where adoptedStyleSheets is missing (older WebKit). ----------------------------------
 var sharedSheet = null;
 function applyStyles(shadow) {
   try {
@@ -54,195 +144,522 @@ function applyStyles(shadow) {
   }
 }
 
-// Runs `start` once the element is within ~1 screen of the viewport (at once where
-// IntersectionObserver is missing). Returns the observer so it can be disconnected.
-function whenNearViewport(element, start) {
-  if (typeof IntersectionObserver !== 'function') {
-    start();
-    return null;
+// ---- DOM building (no innerHTML anywhere) ---------------------------------------------------
+function el(tag, attributes, children) {
+  var node = document.createElement(tag);
+  for (var name in attributes) node.setAttribute(name, attributes[name]);
+  (children || []).forEach(function (child) {
+    node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  });
+  return node;
+}
+
+/** Builds the pre-rendered article tree; SVG elements get their namespace. */
+function buildTree(node, ns) {
+  if (typeof node === 'string') return document.createTextNode(node);
+  var tag = node[0];
+  if (tag === 'svg') ns = SVG_NS;
+  var element = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+  var attributes = node[1] || {};
+  for (var name in attributes) element.setAttribute(name, attributes[name]);
+  for (var i = 2; i < node.length; i++) element.appendChild(buildTree(node[i], ns));
+  return element;
+}
+
+/** The product mentions in the article: a link only for a valid product-url. */
+function renderProduct(panel, config) {
+  var mentions = panel.querySelectorAll('.mg-product');
+  for (var i = 0; i < mentions.length; i++) {
+    var old = mentions[i];
+    var mention = config.productUrl
+      ? el('a', { class: 'mg-product', part: 'product-link', href: config.productUrl }, [config.productName])
+      : el('span', { class: 'mg-product' }, [config.productName]);
+    old.parentNode.replaceChild(mention, old);
   }
-  var observer = new IntersectionObserver(function (entries) {
-    for (var i = 0; i < entries.length; i++) {
-      if (entries[i].isIntersecting) {
-        observer.disconnect();
-        start();
-        return;
+}
+
+// ---- The app script: loaded once per page, one wasm instance for every element ------------
+var thisScript = document.currentScript;
+var appUrl = (function () {
+  try { return new URL(MG_APP_FILE, (thisScript && thisScript.src) || document.baseURI).href; } catch (e) { return MG_APP_FILE; }
+})();
+var appInstance = null; // Promise of the glue object with the wasm instantiated
+var liveElements = [];
+var trustedPolicy;
+
+function failure(kind, detail) {
+  var error = new Error(FAILURES[kind]);
+  error.kind = kind;
+  error.detail = detail;
+  return error;
+}
+
+/** Inserts the app script (with SRI over http(s)); resolves with the registered app entry. */
+function loadAppScript() {
+  return new Promise(function (resolve, reject) {
+    if (window[APP_KEY]) return resolve(window[APP_KEY]);
+    var src = appUrl;
+    if (window.trustedTypes && window.trustedTypes.createPolicy) {
+      try {
+        if (trustedPolicy === undefined) {
+          trustedPolicy = window.trustedTypes.createPolicy('massage-guide', {
+            createScriptURL: function (url) { return url === appUrl ? url : ''; },
+          });
+        }
+        src = trustedPolicy.createScriptURL(appUrl);
+      } catch (e) {
+        trustedPolicy = null;
       }
+    }
+    var script = document.createElement('script');
+    var local = location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:';
+    // Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
+    if (!local) {
+      script.integrity = MG_APP_INTEGRITY;
+      script.crossOrigin = 'anonymous';
+    }
+    script.async = true;
+    script.onload = function () {
+      script.remove();
+      if (window[APP_KEY]) resolve(window[APP_KEY]);
+      else reject(failure('version', 'the app file did not register version ' + MG_VERSION));
+    };
+    script.onerror = function () {
+      script.remove();
+      reject(failure('script', 'could not load ' + appUrl + (local ? '' : ' (missing, offline, blocked, or its integrity hash did not match)')));
+    };
+    try {
+      script.src = src;
+    } catch (e) {
+      return reject(failure('policy', 'Trusted Types refused the app URL'));
+    }
+    (document.head || document.documentElement).appendChild(script);
+  });
+}
+
+function instantiate(entry) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw failure('nowasm', 'WebAssembly is not available');
+  }
+  var glue = entry.glue();
+  return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (error) {
+    throw failure('wasm', error && error.message);
+  });
+}
+
+function loadApp() {
+  if (!appInstance) {
+    appInstance = loadAppScript().then(instantiate);
+    appInstance.catch(function () { appInstance = null; }); // Retry starts over
+  }
+  return appInstance;
+}
+
+// A Rust panic ends in a wasm trap (WebAssembly.RuntimeError): from a call the shell made, from
+// a DOM event handler inside the app, or from Yew's scheduler (a rejected promise). Every widget
+// shares the instance, so all of them show the panic screen; nothing reaches the host's log.
+function isTrap(error) {
+  return typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+}
+var trapsWatched = false;
+function watchTraps() {
+  if (trapsWatched) return;
+  trapsWatched = true;
+  window.addEventListener('error', function (event) {
+    if (isTrap(event.error) && appInstance) { event.preventDefault(); crashAll(); }
+  });
+  window.addEventListener('unhandledrejection', function (event) {
+    if (isTrap(event.reason) && appInstance) { event.preventDefault(); crashAll(); }
+  });
+}
+
+function crashAll() {
+  if (!appInstance) return;
+  appInstance = null;
+  warn('internal error, the safety check and timer stopped; the article still works.');
+  liveElements.slice().forEach(function (element) { element._crash(); });
+}
+
+// ---- Scheduling the app load -------------------------------------------------------------
+function whenPageLoaded(callback) {
+  if (document.readyState === 'complete') { callback(); return function () {}; }
+  window.addEventListener('load', callback);
+  return function () { window.removeEventListener('load', callback); };
+}
+
+function whenIdle(callback) {
+  if (window.requestIdleCallback) {
+    var id = window.requestIdleCallback(callback, { timeout: 3000 });
+    return function () { window.cancelIdleCallback(id); };
+  }
+  var timer = setTimeout(callback, 200);
+  return function () { clearTimeout(timer); };
+}
+
+// Runs `callback` once the element is within about one screen of the viewport.
+function whenNearViewport(element, callback) {
+  if (typeof IntersectionObserver !== 'function') { callback(); return function () {}; }
+  var observer = new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; })) {
+      observer.disconnect();
+      callback();
     }
   }, { rootMargin: '100% 0px' });
   observer.observe(element);
-  return observer;
+  return function () { observer.disconnect(); };
 }
 
-// Until the app mounts, the shadow root shows a copy of the pre-rendered article the
-// host put in the element's light DOM, inside the same frame (tab bar, panel) the app
-// renders, so the element has its final height at once and nothing moves at mount.
-var TAB_LABELS = { article: 'Article', quiz: 'Quiz', timer: 'Timer' };
-
-function shownSections(host) {
-  var words = (host.getAttribute('sections') || '').toLowerCase().split(/\s+/);
-  var shown = Object.keys(TAB_LABELS).filter(function (key) { return words.indexOf(key) >= 0; });
-  return shown.length ? shown : Object.keys(TAB_LABELS);
+/** The storage slot suffix: storage-key, else id, else the position among the page's widgets. */
+function widgetKey(host, config) {
+  if (config.storageKey) return '@' + config.storageKey;
+  var id = host.getAttribute('id');
+  if (id && VALIDATORS.key(id)) return '@' + id;
+  var all = document.querySelectorAll('massage-guide');
+  for (var i = 0; i < all.length; i++) if (all[i] === host) return i > 0 ? '-' + i : '';
+  return '';
 }
 
-function showPrerendered(host, view, withTabs) {
-  view.textContent = '';
-  var frame = document.createElement('div');
-  frame.className = 'mg';
-  var sections = shownSections(host);
-  if (withTabs && sections.length > 1) {
-    var tabs = document.createElement('div');
-    tabs.className = 'mg-tabs';
-    tabs.setAttribute('aria-hidden', 'true');
-    sections.forEach(function (key) {
-      var tab = document.createElement('span');
-      tab.className = 'mg-tab';
-      tab.textContent = TAB_LABELS[key];
-      tabs.appendChild(tab);
-    });
-    frame.appendChild(tabs);
-  }
-  var panel = document.createElement('div');
-  panel.className = 'mg-panel';
-  var nodes = host.childNodes;
-  for (var i = 0; i < nodes.length; i++) {
-    var node = nodes[i];
-    var tag = node.nodeType === 1 ? node.localName : '';
-    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
-    if (node.nodeType === 1 || node.nodeType === 3) panel.appendChild(node.cloneNode(true));
-  }
-  frame.appendChild(panel);
-  view.appendChild(frame);
-}
-
-function showNote(view, text) {
-  var note = document.createElement('p');
-  note.className = 'mg-note';
-  note.setAttribute('role', 'note');
-  note.setAttribute('part', 'note');
-  note.textContent = text;
-  view.insertBefore(note, view.firstChild);
-}
-
-function anyPanicScreen() {
-  for (var i = 0; i < liveElements.length; i++) {
-    if (liveElements[i]._mg.view.querySelector('[data-mg-panic]')) return true;
-  }
-  return false;
-}
-
-// A Rust panic ends in a wasm trap that would surface as an uncaught error in the host
-// page. The panic screen already told the reader; keep the host's error log clean.
-window.addEventListener('error', function (event) {
-  if (typeof WebAssembly === 'object' && event.error instanceof WebAssembly.RuntimeError && anyPanicScreen()) {
-    event.preventDefault();
-  }
-});
-
-function warn(text) {
-  try { console.warn('massage-guide: ' + text); } catch (e) { /* no console */ }
-}
-
+// ---- The element -----------------------------------------------------------------------
 class MassageGuideElement extends HTMLElement {
-  static get observedAttributes() { return ATTRIBUTES; }
+  static get observedAttributes() { return MG_API.map(function (rule) { return rule.name; }); }
+  static get version() { return MG_VERSION; }
 
   connectedCallback() {
     try {
       if (!this._mg) this._build();
-      if (!this._mg.app && !this._mg.failed) this._schedule();
+      this._mg.connected = true;
+      this._schedule();
     } catch (error) {
       warn('could not start (' + (error && error.message) + ')');
     }
   }
 
+  // Released a moment later, so moving the element (remove + insert) keeps a running timer.
   disconnectedCallback() {
+    var self = this;
     var mg = this._mg;
     if (!mg) return;
-    if (mg.observer) mg.observer.disconnect();
-    mg.observer = null;
-    this._unmount();
+    mg.connected = false;
+    Promise.resolve().then(function () {
+      if (!self.isConnected) self._release();
+    });
   }
 
   attributeChangedCallback() {
     var mg = this._mg;
-    if (!mg || !mg.app) return;
-    try { mg.app.update(); } catch (error) { this._fail(error); }
+    if (!mg) return;
+    try {
+      this._configure();
+      if (mg.app) this._call(function (app) { app.update(); });
+    } catch (error) {
+      warn('could not apply an attribute change (' + (error && error.message) + ')');
+    }
   }
 
   _build() {
     var shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    shadow.textContent = '';
+    this._mg = { warned: [], app: null, wantApp: false, failure: null, cancel: [], connected: true };
+    checkAll(this);
     applyStyles(shadow);
-    var view = document.createElement('div');
-    view.className = 'mg-mount';
-    showPrerendered(this, view, true);
-    shadow.appendChild(view);
+    var mg = this._mg;
+    // `hidden` keeps the tabs and the app out of a copy saved without styles (an MHTML
+    // snapshot, reader views); the stylesheet shows them. The article never carries it.
+    mg.root = el('div', { class: 'mg', part: 'root', 'data-version': MG_VERSION, dir: 'ltr' });
+    mg.tabs = el('div', { class: 'mg-tabs', role: 'tablist', 'aria-label': 'Back pain guide', hidden: '' });
+    mg.article = el('div', { class: 'mg-panel mg-panel-article', id: 'mg-panel-article' });
+    mg.article.appendChild(buildTree(MG_ARTICLE));
+    mg.status = el('div', { class: 'mg-panel mg-status', hidden: '' });
+    mg.mount = el('div', { class: 'mg-mount', hidden: '' });
+    mg.root.appendChild(mg.tabs);
+    mg.root.appendChild(mg.article);
+    mg.root.appendChild(mg.status);
+    mg.root.appendChild(mg.mount);
+    shadow.appendChild(mg.root);
     var self = this;
-    // The panic screen's Reload button is plain DOM (Rust cannot run after a panic).
-    shadow.addEventListener('click', function (event) {
-      var target = event.target;
-      if (target && target.closest && target.closest('[data-mg-reload]')) self._reload();
-    });
-    this._mg = { view: view, app: null, observer: null, failed: false };
+    shadow.addEventListener('click', function (event) { self._onClick(event); });
+    mg.tabs.addEventListener('keydown', function (event) { self._onTabKey(event); });
+    shadow.addEventListener('mg-navigate', function (event) { self._onNavigate(event); });
+    this._configure();
+    this._select(mg.config.start, false);
   }
 
-  _schedule() {
-    var self = this;
+  /** (Re)reads the attributes and redraws what depends on them. */
+  _configure() {
     var mg = this._mg;
-    if (mg.observer) return;
-    mg.observer = whenNearViewport(this, function () {
-      mg.observer = null;
-      self._start();
-    });
+    var config = readConfig(this);
+    var old = mg.config;
+    mg.config = config;
+    mg.root.setAttribute('lang', config.lang);
+    if (!old || old.sections.join() !== config.sections.join()) this._renderTabs();
+    if (!old || old.productUrl !== config.productUrl || old.productName !== config.productName) renderProduct(mg.article, config);
+    var cta = mg.article.querySelector('.mg-cta');
+    if (cta) cta.hidden = config.sections.indexOf('quiz') < 0;
+    if (old && config.sections.indexOf(mg.active) < 0) this._select(config.start, false);
   }
 
-  _start() {
-    var self = this;
+  _renderTabs() {
     var mg = this._mg;
-    loadWasm().then(function (glue) {
-      if (!self.isConnected || mg.app || mg.failed) return;
-      mg.app = glue.mount(mg.view, self);
-      if (liveElements.indexOf(self) < 0) liveElements.push(self);
-      self.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true }));
-    }).catch(function (error) {
-      self._fail(error);
+    var sections = mg.config.sections;
+    mg.tabs.textContent = '';
+    mg.tabButtons = {};
+    mg.tabs.style.display = sections.length > 1 ? '' : 'none';
+    sections.forEach(function (key) {
+      var tab = el('button', {
+        type: 'button', role: 'tab', class: 'mg-tab', part: 'tab', id: 'mg-tab-' + key,
+        'aria-controls': 'mg-panel-' + key, 'data-mg-tab': key,
+      }, [TAB_LABELS[key]]);
+      mg.tabButtons[key] = tab;
+      mg.tabs.appendChild(tab);
     });
+    var single = sections.length < 2;
+    mg.article.setAttribute('role', single ? 'region' : 'tabpanel');
+    if (single) mg.article.setAttribute('aria-label', 'Back pain guide');
+    else mg.article.setAttribute('aria-labelledby', 'mg-tab-article');
+    if (mg.active) this._markTabs();
   }
 
-  _fail(error) {
+  _markTabs() {
     var mg = this._mg;
-    mg.failed = true;
-    mg.app = null;
-    if (!mg.view.querySelector('[data-mg-panic]')) {
-      showPrerendered(this, mg.view, false);
-      showNote(mg.view.firstChild, STATIC_NOTE);
+    for (var key in mg.tabButtons) {
+      var selected = key === mg.active;
+      mg.tabButtons[key].setAttribute('aria-selected', selected ? 'true' : 'false');
+      mg.tabButtons[key].tabIndex = selected ? 0 : -1;
     }
-    warn('interactive parts unavailable (' + (error && error.message || error) + '); showing the article only.');
   }
 
-  _unmount() {
+  /** Shows one section; the quiz and timer need the app. */
+  _select(section, focusTab) {
     var mg = this._mg;
-    var app = mg && mg.app;
-    if (!app) return;
-    mg.app = null;
+    mg.active = section;
+    this._markTabs();
+    if (focusTab && mg.tabButtons[section]) mg.tabButtons[section].focus();
+    var inApp = section !== 'article';
+    toggle(mg.article, !inApp);
+    if (inApp) {
+      mg.wantApp = true;
+      this._startApp();
+    }
+    this._showAppArea();
+    if (mg.app) this._call(function (app) { app.show(section); });
+  }
+
+  /** Shows the app's panels, or the status panel (loading / failed) in their place. */
+  _showAppArea() {
+    var mg = this._mg;
+    var inApp = mg.active !== 'article';
+    toggle(mg.mount, inApp && !!mg.app);
+    toggle(mg.status, inApp && !mg.app);
+    if (!inApp || mg.app) return;
+    var status = mg.status;
+    var name = mg.active;
+    status.textContent = '';
+    status.id = 'mg-panel-' + name;
+    status.setAttribute('role', mg.config.sections.length > 1 ? 'tabpanel' : 'region');
+    status.setAttribute('aria-labelledby', 'mg-tab-' + name);
+    if (mg.failure) {
+      status.removeAttribute('aria-busy');
+      status.appendChild(el('div', { class: 'mg-note mg-note-error', role: 'alert', part: 'note' }, [
+        el('p', {}, [mg.failure]),
+        el('button', { type: 'button', class: 'mg-button', part: 'button', 'data-mg-retry': '' }, ['Retry']),
+      ]));
+    } else {
+      status.setAttribute('aria-busy', 'true');
+      status.appendChild(el('p', { class: 'mg-loading', role: 'status' }, [LOADING_TEXT[name]]));
+    }
+  }
+
+  /** Plans the app load for this element's `loading` policy. */
+  _schedule() {
+    var mg = this._mg;
+    var self = this;
+    this._cancelScheduled();
+    if (mg.app) return;
+    if (mg.wantApp || mg.config.loading === 'eager' || mg.config.start !== 'article') {
+      this._startApp();
+      return;
+    }
+    if (mg.config.loading !== 'auto') return;
+    var cancelIdle = function () {};
+    var cancelNear = function () {};
+    var cancelLoad = whenPageLoaded(function () {
+      cancelIdle = whenIdle(function () {
+        cancelNear = whenNearViewport(self, function () { self._startApp(); });
+      });
+    });
+    mg.cancel.push(function () { cancelLoad(); cancelIdle(); cancelNear(); });
+  }
+
+  _cancelScheduled() {
+    var cancel = this._mg.cancel;
+    this._mg.cancel = [];
+    cancel.forEach(function (undo) { undo(); });
+  }
+
+  /** Loads the app (once per page) and mounts it here once the reader wants it. */
+  _startApp() {
+    var mg = this._mg;
+    var self = this;
+    if (mg.app || mg.loading) return;
+    mg.loading = true;
+    watchTraps();
+    var started = loadApp();
+    started.then(function (glue) {
+      mg.loading = false;
+      mg.failure = null;
+      if (self.isConnected) self._mount(glue);
+    }, function (error) {
+      mg.loading = false;
+      if (!mg.wantApp) return; // a prefetch failed quietly; the reader has not asked yet
+      mg.failure = error.kind ? FAILURES[error.kind] : FAILURES.script;
+      warn((error.detail || error.message || error) + '; the article still works.');
+      self._showAppArea();
+    });
+  }
+
+  _mount(glue) {
+    var mg = this._mg;
+    if (mg.app || !mg.wantApp || !appInstance) return;
+    var self = this;
+    try {
+      mg.app = glue.mount(mg.mount, this, widgetKey(this, mg.config), mg.active);
+      mg.glue = glue;
+    } catch (error) {
+      if (isTrap(error)) { crashAll(); return; }
+      throw error;
+    }
+    if (liveElements.indexOf(this) < 0) liveElements.push(this);
+    this._showAppArea();
+    if (!mg.announced) {
+      mg.announced = true;
+      setTimeout(function () { self.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true })); });
+    }
+  }
+
+  /** Calls into the app; a trap there means a panic. */
+  _call(action) {
+    try {
+      action(this._mg.app);
+    } catch (error) {
+      if (isTrap(error)) crashAll();
+      else warn('internal error (' + (error && error.message) + ')');
+    }
+  }
+
+  /** Left the document: release the app, listeners, observers and timers. */
+  _release() {
+    var mg = this._mg;
+    this._cancelScheduled();
     var index = liveElements.indexOf(this);
     if (index >= 0) liveElements.splice(index, 1);
-    try { app.destroy(); app.free(); } catch (e) { /* instance already gone */ }
+    var app = mg.app;
+    mg.app = null;
+    if (app) {
+      try { app.destroy(); app.free(); } catch (e) { /* instance already gone */ }
+      this._freshMount();
+    }
+    this._showAppArea();
   }
 
-  // After a Rust panic: drop the poisoned instance and remount every element on a new one.
-  _reload() {
-    wasmInstance = null;
-    var elements = liveElements.slice();
-    if (elements.indexOf(this) < 0) elements.push(this);
-    liveElements = [];
-    elements.forEach(function (element) {
-      var mg = element._mg;
-      mg.app = null;
-      mg.failed = false;
-      showPrerendered(element, mg.view, true);
-      if (element.isConnected) element._start();
-    });
+  /** A new, empty mount point (the old one may still carry a dead app's listeners). */
+  _freshMount() {
+    var mg = this._mg;
+    var fresh = el('div', { class: 'mg-mount', hidden: '' });
+    mg.root.replaceChild(fresh, mg.mount);
+    mg.mount = fresh;
   }
+
+  /** The shared wasm instance trapped: show the panic screen here, keep the article. */
+  _crash() {
+    var mg = this._mg;
+    mg.app = null;
+    mg.failure = FAILURES.crash + ' The article still works.';
+    this._freshMount();
+    var index = liveElements.indexOf(this);
+    if (index >= 0) liveElements.splice(index, 1);
+    mg.crashed = true;
+    this._showAppArea();
+    var note = mg.status.querySelector('.mg-note');
+    if (note) note.setAttribute('data-mg-panic', '');
+  }
+
+  _onClick(event) {
+    var mg = this._mg;
+    var target = event.target && event.target.closest ? event.target : null;
+    if (!target) return;
+    var tab = target.closest('[data-mg-tab]');
+    if (tab) { this._select(tab.getAttribute('data-mg-tab'), false); return; }
+    if (target.closest('[data-mg-retry]')) { this._retry(); return; }
+    var open = target.closest('[data-mg-open]');
+    if (open) {
+      event.preventDefault();
+      var section = open.getAttribute('data-mg-open');
+      if (mg.config.sections.indexOf(section) >= 0) this._select(section, true);
+      return;
+    }
+    // In-article links (#id): fragments cannot reach into a shadow root, and a host's
+    // <base href> would send them to another page, so the shell scrolls itself.
+    var link = target.closest('a[href^="#"]');
+    if (link && mg.article.contains(link)) {
+      event.preventDefault();
+      this._jump(link.getAttribute('href').slice(1));
+    }
+  }
+
+  _onTabKey(event) {
+    var mg = this._mg;
+    var sections = mg.config.sections;
+    var index = sections.indexOf(mg.active);
+    var last = sections.length - 1;
+    var next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this._select(sections[next], true);
+  }
+
+  // From the app: "article#<section id>" or "timer#".
+  _onNavigate(event) {
+    event.stopPropagation();
+    var parts = String(event.detail || '').split('#');
+    if (this._mg.config.sections.indexOf(parts[0]) < 0) return;
+    this._select(parts[0], !parts[1]);
+    if (parts[1]) this._jump(parts[1]);
+  }
+
+  /** Scrolls to an article section and moves focus there (headings carry tabindex=-1). */
+  _jump(id) {
+    var mg = this._mg;
+    if (mg.active !== 'article') this._select('article', false);
+    var target = this.shadowRoot.getElementById(id);
+    if (!target || !mg.article.contains(target)) return;
+    target.scrollIntoView({ block: 'start' });
+    if (target.focus) target.focus({ preventScroll: true });
+  }
+
+  /** Retry after a failure, or Reload after a crash: a fresh app instance for every widget. */
+  _retry() {
+    var mg = this._mg;
+    mg.failure = null;
+    var crashed = document.querySelectorAll('massage-guide');
+    this._showAppArea();
+    this._startApp();
+    // After a crash the other widgets start again too.
+    for (var i = 0; i < crashed.length; i++) {
+      var other = crashed[i];
+      if (other !== this && other._mg && other._mg.crashed && other._retry) {
+        other._mg.crashed = false;
+        other._mg.failure = null;
+        other._showAppArea();
+        other._startApp();
+      }
+    }
+    mg.crashed = false;
+  }
+}
+
+function toggle(node, shown) {
+  if (shown) node.removeAttribute('data-off');
+  else node.setAttribute('data-off', '');
 }
 
 customElements.define('massage-guide', MassageGuideElement);

@@ -25,20 +25,6 @@ pub fn read_attributes(host: &Element) -> Attributes {
     }
 }
 
-/// The position of `host` among the page's `<massage-guide>` elements (0 for the first), so
-/// each widget keeps its own stored state.
-pub fn element_ordinal(host: &Element) -> usize {
-    let Some(all) = host
-        .owner_document()
-        .and_then(|d| d.query_selector_all("massage-guide").ok())
-    else {
-        return 0;
-    };
-    (0..all.length())
-        .find(|&i| all.get(i).is_some_and(|node| node == **host))
-        .unwrap_or(0) as usize
-}
-
 /// Fault injection for the end-to-end tests of the panic screen: true when the host carries
 /// `data-mg-test-panic="<point>"` (`update`: on the next attribute change; `click`: on the next
 /// tab click, inside a DOM event handler).
@@ -69,15 +55,18 @@ pub fn dispatch(host: &Element, name: &str, detail: &[(&str, &str)]) {
     }
 }
 
-/// Scrolls the element with `id` inside `root` into view and moves focus to it
-/// (headings carry `tabindex="-1"`), so keyboard and screen-reader users land there too.
-pub fn scroll_to_id(root: &Element, id: &str) {
-    let selector = ["[id=\"", id, "\"]"].concat();
-    if let Ok(Some(target)) = root.query_selector(&selector) {
-        target.scroll_into_view();
-        if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
-            let _ = target.focus();
-        }
+/// Asks the first script (`embed/element.js`) to show another section: `article` (scrolled to
+/// the section `id`, if any) or `timer`. A `mg-navigate` event bubbles from the app root to the
+/// shadow root, where the shell listens; it is not composed, so the host page never sees it.
+pub fn navigate(root: &yew::NodeRef, section: &str, id: &str) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&JsValue::from_str(&[section, "#", id].concat()));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("mg-navigate", &init) {
+        let _ = root.dispatch_event(&event);
     }
 }
 
@@ -148,34 +137,6 @@ pub fn reload_storage() {
     MEMORY.with(|memory| *memory.borrow_mut() = None);
 }
 
-/// Replaces a widget's content with the panic screen: a short message and a Reload
-/// button. Plain DOM, because no Rust runs after a panic; `embed/element.js` handles
-/// the button (`data-mg-reload`) by starting a fresh wasm instance.
-pub fn show_panic_screen(container: &Element) {
-    let Some(document) = container.owner_document() else {
-        return;
-    };
-    let build = || -> Result<Element, JsValue> {
-        let screen = document.create_element("div")?;
-        screen.set_class_name("mg-panic");
-        screen.set_attribute("role", "alert")?;
-        screen.set_attribute("data-mg-panic", "")?;
-        let message = document.create_element("p")?;
-        message.set_text_content(Some("Sorry, something went wrong in this guide."));
-        let button = document.create_element("button")?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-mg-reload", "")?;
-        button.set_attribute("part", "button")?;
-        button.set_text_content(Some("Reload the guide"));
-        screen.append_child(&message)?;
-        screen.append_child(&button)?;
-        Ok(screen)
-    };
-    if let Ok(screen) = build() {
-        container.set_text_content(None);
-        let _ = container.append_child(&screen);
-    }
-}
 
 /// Moves keyboard focus to the first element matching `selector` inside `scope`.
 pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {

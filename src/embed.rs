@@ -1,64 +1,51 @@
-//! The wasm entry points called by the `<massage-guide>` custom element (`embed/element.js`):
-//! `mount` renders an [`App`] into a container inside the element's shadow root and returns a
-//! handle the element uses to push attribute changes and to unmount.
+//! The wasm entry points called by the first script (`embed/element.js`): `mount` renders an
+//! [`App`] (the quiz and timer panels) into a container inside the element's shadow root and
+//! returns a handle the element uses to show a section, push attribute changes and unmount.
+//!
+//! Attribute warnings are printed by the first script (it validates the same table,
+//! `core::embed_api`, before any wasm loads), so this side reads the attributes silently.
+//! A panic traps; the first script sees the `WebAssembly.RuntimeError` and shows the panic
+//! screen in every widget (this also works with `panic = "immediate-abort"`, where no hook runs).
 
 use crate::browser;
 use crate::ui::{App, AppProps};
-use massage_guide_core::config::{Config, Warning};
-use std::cell::RefCell;
+use massage_guide_core::config::{Config, Section};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
-thread_local! {
-    /// Containers of every mounted widget, so a panic can put an error screen in each.
-    static CONTAINERS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs once when the wasm instance starts: a panic shows a short error with a Reload
-/// button in every widget instead of leaving dead ones (the instance cannot run again).
+/// Runs once when the wasm instance starts. Where a panic hook can run (the stable build), the
+/// panic message goes to the console as one warning instead of a console error.
 #[wasm_bindgen(start)]
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let detail = info.payload().downcast_ref::<&str>().copied().unwrap_or("");
-        browser::warn(
-            &[
-                "massage-guide: internal error, the widget stopped. ",
-                detail,
-            ]
-            .concat(),
-        );
-        CONTAINERS.with(|containers| {
-            for container in containers.borrow().iter() {
-                browser::show_panic_screen(container);
-            }
-        });
+        browser::warn(&["massage-guide: internal error, the widget stopped. ", detail].concat());
     }));
 }
 
-/// A mounted widget. Dropped or destroyed, it unmounts the Yew app.
+/// A mounted widget. Destroyed, it unmounts the Yew app.
 #[wasm_bindgen]
 pub struct MountedApp {
     host: Element,
-    container: Element,
+    widget: AttrValue,
+    active: Section,
     app: Option<AppHandle<App>>,
-    /// Warnings already printed, so an attribute change does not repeat them.
-    warned: Vec<Warning>,
 }
 
 /// Renders the widget into `container`, reading settings from the `host` element's attributes.
+/// `widget` names its storage slots; `active` is the section the shell shows.
 #[wasm_bindgen]
-pub fn mount(container: Element, host: Element) -> MountedApp {
-    let mut warned = Vec::new();
-    let props = props_from(&host, &mut warned);
-    CONTAINERS.with(|containers| containers.borrow_mut().push(container.clone()));
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MountedApp {
+pub fn mount(container: Element, host: Element, widget: String, active: &str) -> MountedApp {
+    let mut mounted = MountedApp {
         host,
-        container,
-        app: Some(app),
-        warned,
-    }
+        widget: AttrValue::from(widget),
+        active: Section::from_keyword(active).unwrap_or(Section::Article),
+        app: None,
+    };
+    let props = mounted.props();
+    mounted.app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
+    mounted
 }
 
 #[wasm_bindgen]
@@ -68,34 +55,43 @@ impl MountedApp {
         if browser::test_panic_requested(Some(&self.host), "update") {
             panic!("test panic requested by data-mg-test-panic");
         }
-        let props = props_from(&self.host, &mut self.warned);
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
+        self.render();
+    }
+
+    /// The shell switched tabs: `article`, `quiz` or `timer`.
+    pub fn show(&mut self, section: &str) {
+        if browser::test_panic_requested(Some(&self.host), "show") {
+            panic!("test panic requested by data-mg-test-panic");
+        }
+        if let Some(section) = Section::from_keyword(section) {
+            self.active = section;
+            self.render();
         }
     }
 
-    /// Unmounts the app (called from `disconnectedCallback`).
+    /// Unmounts the app (called when the element has left the document).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        let container = &self.container;
-        CONTAINERS.with(|containers| containers.borrow_mut().retain(|c| c != container));
     }
 }
 
-/// Reads and validates the host's attributes; prints each new warning once.
-fn props_from(host: &Element, warned: &mut Vec<Warning>) -> AppProps {
-    let (config, warnings) = Config::from_attributes(&browser::read_attributes(host));
-    for warning in warnings {
-        if !warned.contains(&warning) {
-            browser::warn(&warning.message());
-            warned.push(warning);
+impl MountedApp {
+    fn props(&self) -> AppProps {
+        let (config, _warnings) = Config::from_attributes(&browser::read_attributes(&self.host));
+        AppProps {
+            config,
+            host: Some(self.host.clone()),
+            widget: self.widget.clone(),
+            active: self.active,
         }
     }
-    AppProps {
-        config,
-        host: Some(host.clone()),
-        ordinal: browser::element_ordinal(host),
+
+    fn render(&mut self) {
+        let props = self.props();
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
     }
 }

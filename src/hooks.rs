@@ -4,17 +4,6 @@
 use crate::browser;
 use yew::prelude::*;
 
-/// After each render where `anchor` holds an id, scrolls to it inside `root` and clears it.
-#[hook]
-pub fn use_scroll_to_anchor(root: NodeRef, anchor: UseStateHandle<Option<&'static str>>) {
-    use_effect_with(*anchor, move |target| {
-        if let (Some(id), Some(element)) = (*target, root.cast::<web_sys::Element>()) {
-            browser::scroll_to_id(&element, id);
-            anchor.set(None);
-        }
-    });
-}
-
 // ---- Timer hooks ----
 
 pub use timer_hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};

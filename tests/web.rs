@@ -3,10 +3,10 @@
 //! It checks that the real components mount and react in a real DOM.
 #![cfg(target_arch = "wasm32")]
 
+use massage_guide::core::config::{Config, Section};
 use massage_guide::{App, AppProps};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -17,44 +17,29 @@ fn container() -> Element {
     root
 }
 
-fn click(root: &Element, selector: &str) {
-    let target = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"));
-    target.unchecked_into::<HtmlElement>().click();
+fn props(active: Section) -> AppProps {
+    AppProps {
+        config: Config::default(),
+        host: None,
+        widget: "".into(),
+        active,
+    }
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_with_three_tabs_and_the_article_first() {
+async fn the_app_draws_only_the_section_the_shell_shows() {
     let root = container();
-    let _app =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    let mut app =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props(Section::Article)).render();
     yew::scheduler::flush().await;
-    assert_eq!(root.query_selector_all("[role=tab]").unwrap().length(), 3);
-    let selected = root
-        .query_selector("[aria-selected=true]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(selected.text_content().unwrap(), "Article");
-    assert!(root.query_selector("article h1").unwrap().is_some());
-}
-
-#[wasm_bindgen_test]
-async fn clicking_the_quiz_tab_shows_the_quiz() {
-    let root = container();
-    let _app =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    assert!(root.query_selector("#mg-panel-quiz").unwrap().is_none());
+    assert!(root.query_selector("article h1").unwrap().is_none(), "no article in the app");
+    app.update(props(Section::Quiz));
     yew::scheduler::flush().await;
-    click(&root, "#mg-tab-quiz");
+    assert!(root.query_selector("#mg-panel-quiz .mg-quiz").unwrap().is_some());
+    assert!(root.query_selector("#mg-panel-timer").unwrap().is_none());
+    app.update(props(Section::Timer));
     yew::scheduler::flush().await;
-    let selected = root
-        .query_selector("[aria-selected=true]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(selected.text_content().unwrap(), "Quiz");
-    assert!(
-        root.query_selector("article h1").unwrap().is_none(),
-        "article panel replaced"
-    );
+    assert!(root.query_selector("#mg-panel-timer .mg-timer").unwrap().is_some());
+    assert!(root.query_selector("#mg-panel-quiz").unwrap().is_none());
 }

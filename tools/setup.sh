@@ -30,6 +30,19 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# The shipped wasm is built on a pinned nightly with build-std (tools/wasm-toolchain.sh);
+# MG_WASM_TOOLCHAIN=stable skips this and builds on stable.
+if [ "${MG_WASM_TOOLCHAIN:-nightly}" = nightly ]; then
+  nightly=nightly
+  if ! rustc +nightly --version 2>/dev/null | grep -q "2026-05-19"; then
+    nightly=nightly-2026-05-19
+    rustc +$nightly --version >/dev/null 2>&1 || { say "rustup toolchain install $nightly"; rustup toolchain install $nightly --profile minimal; }
+  fi
+  if ! rustup component list --toolchain $nightly --installed | grep -q '^rust-src'; then
+    say "rustup component add rust-src --toolchain $nightly"
+    rustup component add rust-src --toolchain $nightly
+  fi
+fi
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "cargo install trunk 0.21.14 (about 7 minutes)"
   cargo install trunk --version 0.21.14 --locked

@@ -28,7 +28,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Article => "Article",
-            Section::Quiz => "Quiz",
+            Section::Quiz => "Safety check",
             Section::Timer => "Timer",
         }
     }
@@ -143,7 +143,7 @@ impl Config {
                 warn("sections", value, "use any of: article quiz timer");
             }
             if !chosen.is_empty() {
-                chosen.sort();
+                crate::sort::insertion_sort(&mut chosen);
                 config.sections = chosen;
             } else if !bad {
                 warn("sections", value, "no section named; showing all");

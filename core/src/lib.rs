@@ -8,5 +8,6 @@ pub mod article;
 pub mod config;
 pub mod embed_api;
 pub mod saved;
+pub mod sort;
 pub mod timer;
 pub mod triage;

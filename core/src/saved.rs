@@ -76,7 +76,7 @@ impl Saved {
         if let Some(value) = value.filter(|v| !v.is_empty() && !v.contains('\n')) {
             if valid_slot(slot) {
                 self.slots.push((slot.to_string(), value.to_string()));
-                self.slots.sort();
+                crate::sort::insertion_sort(&mut self.slots);
             }
         }
     }
@@ -86,23 +86,33 @@ impl Saved {
     }
 }
 
-/// The slot name of one part (`"quiz"`, `"timer"`) for the widget at `ordinal` on its page
-/// (0 for the first `<massage-guide>`): several widgets on one page keep separate state.
-pub fn slot_name(part: &str, ordinal: usize) -> String {
-    let mut name = String::from(part);
-    if ordinal > 0 {
-        name.push('-');
-        crate::timer::push_decimal(&mut name, ordinal.min(999) as u64);
-    }
-    name
+/// The slot name of one part (`"quiz"`, `"timer"`) for one widget: `widget` is "" for the
+/// first unnamed `<massage-guide>` of a page, `-2` for the third by position, or `@name` for
+/// one named by its `storage-key` or `id` attribute. So several widgets keep separate state,
+/// and a named one keeps its own even when the page reorders them.
+pub fn slot_name(part: &str, widget: &str) -> String {
+    [part, widget].concat()
 }
 
+/// `part` (lowercase letters), then optionally `-<digits>` or `@<key>`, the key being 1 to 64
+/// of `A-Z a-z 0-9 _ - . :`.
 fn valid_slot(slot: &str) -> bool {
-    !slot.is_empty()
-        && slot.len() <= 16
-        && slot
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    let part_end = slot
+        .bytes()
+        .position(|b| !b.is_ascii_lowercase())
+        .unwrap_or(slot.len());
+    let (part, widget) = slot.split_at(part_end);
+    let key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':');
+    !part.is_empty()
+        && part.len() <= 16
+        && match widget.as_bytes() {
+            [] => true,
+            [b'-', digits @ ..] => {
+                (1..=3).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+            }
+            [b'@', key @ ..] => (1..=64).contains(&key.len()) && key.iter().copied().all(key_byte),
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -132,16 +142,21 @@ mod tests {
 
     #[test]
     fn each_widget_on_a_page_has_its_own_slots() {
-        assert_eq!(slot_name("quiz", 0), "quiz");
-        assert_eq!(slot_name("timer", 2), "timer-2");
+        assert_eq!(slot_name("quiz", ""), "quiz");
+        assert_eq!(slot_name("timer", "-2"), "timer-2");
         let mut saved = Saved::default();
-        saved.set(&slot_name("timer", 0), Some("a"));
-        saved.set(&slot_name("timer", 1), Some("b"));
+        saved.set(&slot_name("timer", ""), Some("a"));
+        saved.set(&slot_name("timer", "-1"), Some("b"));
+        saved.set(&slot_name("timer", "@Cart.v2:x"), Some("c"));
         let back = Saved::decode(&saved.encode()).unwrap();
         assert_eq!(
-            (back.get("timer"), back.get("timer-1")),
-            (Some("a"), Some("b"))
+            (back.get("timer"), back.get("timer-1"), back.get("timer@Cart.v2:x")),
+            (Some("a"), Some("b"), Some("c"))
         );
+        for bad in ["timer@", "timer-", "timer-1234", "timer@a b", "timer#x", "@x", "Timer"] {
+            saved.set(bad, Some("z"));
+            assert_eq!(saved.get(bad), None, "{bad}");
+        }
     }
 
     #[test]

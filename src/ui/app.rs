@@ -1,107 +1,51 @@
-//! The root component: a tab bar over the enabled sections (article, quiz, timer), and the
-//! navigation between them (quiz results link to article sections and to the timer).
+//! The root of the Yew app: the safety check (quiz) and timer panels. The tab bar and the
+//! article belong to the first script (`embed/element.js`), which tells the app which section
+//! is showing (`active`); the app asks it to navigate (to an article section, to the timer)
+//! with [`browser::navigate`].
 
-use super::{ArticleView, QuizView, TimerView};
+use super::{QuizView, TimerView};
 use crate::browser;
-use crate::hooks::use_scroll_to_anchor;
 use massage_guide_core::config::{Config, Section};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone, Default)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// Validated settings from the host element's attributes.
     #[prop_or_default]
     pub config: Config,
-    /// The `<massage-guide>` element events are dispatched on (absent when pre-rendering).
+    /// The `<massage-guide>` element events are dispatched on.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
-    /// Which `<massage-guide>` of the page this is (0 = first): its stored state is its own.
+    /// Names this widget's storage slots: "" for the first unnamed widget, `-2` for the third,
+    /// `@cart` for `storage-key="cart"` or `id="cart"` (see `core::saved::slot_name`).
     #[prop_or_default]
-    pub ordinal: usize,
+    pub widget: AttrValue,
+    /// The section the shell shows; the app draws only quiz and timer.
+    #[prop_or(Section::Article)]
+    pub active: Section,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let active = use_state(|| config.start);
-    let anchor = use_state(|| None::<&'static str>);
     let suggested_routine = use_state(|| None::<&'static str>);
     // A session in progress keeps the timer mounted (hidden) on the other tabs.
     let timer_busy = use_state(|| false);
     let root = use_node_ref();
-    let tablist = use_node_ref();
-    use_scroll_to_anchor(root.clone(), anchor.clone());
-
-    // If the host removes the section the reader is on, fall back to its `start`.
-    let current = if config.sections.contains(&*active) {
-        *active
-    } else {
-        config.start
-    };
+    let active = props.active;
+    let has_tabs = config.sections.len() > 1;
 
     let jump_to_article = {
-        let (active, anchor) = (active.clone(), anchor.clone());
-        Callback::from(move |id: &'static str| {
-            active.set(Section::Article);
-            anchor.set(Some(id));
-        })
+        let root = root.clone();
+        Callback::from(move |id: &'static str| browser::navigate(&root, "article", id))
     };
-
     let open_timer = config.sections.contains(&Section::Timer).then(|| {
-        let (active, suggested_routine) = (active.clone(), suggested_routine.clone());
+        let (root, suggested_routine) = (root.clone(), suggested_routine.clone());
         Callback::from(move |routine: &'static str| {
             suggested_routine.set(Some(routine));
-            active.set(Section::Timer);
+            browser::navigate(&root, "timer", "");
         })
     });
-
-    let tabs = (config.sections.len() > 1).then(|| {
-        let sections = config.sections.clone();
-        // Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern).
-        let onkeydown = {
-            let (active, tablist) = (active.clone(), tablist.clone());
-            Callback::from(move |event: KeyboardEvent| {
-                let index = sections.iter().position(|&s| s == current).unwrap_or(0);
-                let last = sections.len() - 1;
-                let next = match event.key().as_str() {
-                    "ArrowRight" => if index == last { 0 } else { index + 1 },
-                    "ArrowLeft" => if index == 0 { last } else { index - 1 },
-                    "Home" => 0,
-                    "End" => last,
-                    _ => return,
-                };
-                event.prevent_default();
-                active.set(sections[next]);
-                browser::focus_selector(&tablist, &["#mg-tab-", sections[next].keyword()].concat());
-            })
-        };
-        html! {
-            <div key="tabs" class="mg-tabs" role="tablist" aria-label="Back pain guide" ref={tablist.clone()} {onkeydown}>
-                { for config.sections.iter().map(|&section| {
-                    let selected = section == current;
-                    let onclick = {
-                        let (active, host) = (active.clone(), props.host.clone());
-                        Callback::from(move |_| {
-                            if browser::test_panic_requested(host.as_ref(), "click") {
-                                panic!("test panic requested by data-mg-test-panic");
-                            }
-                            active.set(section)
-                        })
-                    };
-                    html! {
-                        <button type="button" role="tab" class="mg-tab" part="tab"
-                            id={["mg-tab-", section.keyword()].concat()}
-                            aria-selected={if selected { "true" } else { "false" }}
-                            aria-controls={panel_id(section)}
-                            tabindex={if selected { "0" } else { "-1" }}
-                            {onclick}>{ section.label() }</button>
-                    }
-                }) }
-            </div>
-        }
-    });
-    let has_tabs = tabs.is_some();
-
     let on_session = {
         let timer_busy = timer_busy.clone();
         Callback::from(move |busy: bool| timer_busy.set(busy))
@@ -109,40 +53,39 @@ pub fn App(props: &AppProps) -> Html {
 
     let product_url = config.product_url.clone().map(AttrValue::from);
     let product_name = AttrValue::from(config.product_name.clone());
+    let panel = |section: Section| {
+        let id = ["mg-panel-", section.keyword()].concat();
+        let tab = has_tabs.then(|| ["mg-tab-", section.keyword()].concat());
+        (id, tab, active != section)
+    };
+    let (quiz_id, quiz_tab, _) = panel(Section::Quiz);
+    let (timer_id, timer_tab, timer_hidden) = panel(Section::Timer);
+    // Fault injection for the panic-screen e2e test: a panic inside a DOM event handler.
+    let onclick = {
+        let host = props.host.clone();
+        Callback::from(move |_: MouseEvent| {
+            if browser::test_panic_requested(host.as_ref(), "click") {
+                panic!("test panic requested by data-mg-test-panic");
+            }
+        })
+    };
     html! {
-        <div class="mg" part="root" data-mg-app="" ref={root}>
-            { tabs }
-            if current != Section::Timer {
-                <div key="main" class="mg-panel" id={panel_id(current)} role={has_tabs.then_some("tabpanel")}
-                    aria-labelledby={has_tabs.then(|| ["mg-tab-", current.keyword()].concat())}>
-                    { match current {
-                        Section::Quiz => html! {
-                            <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
-                                product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
-                                on_article={jump_to_article} on_timer={open_timer} ordinal={props.ordinal} />
-                        },
-                        _ => html! {
-                            <ArticleView product_url={product_url.clone()} product_name={product_name.clone()} on_jump={jump_to_article} />
-                        },
-                    } }
+        <div class="mg-app" data-mg-app="" ref={root} {onclick}>
+            if active == Section::Quiz && config.sections.contains(&Section::Quiz) {
+                <div key="quiz" class="mg-panel" id={quiz_id} role={has_tabs.then_some("tabpanel")}
+                    aria-labelledby={quiz_tab}>
+                    <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
+                        product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
+                        on_article={jump_to_article} on_timer={open_timer} widget={props.widget.clone()} />
                 </div>
             }
-            if current == Section::Timer || (*timer_busy && config.sections.contains(&Section::Timer)) {
-                <div key="timer" class="mg-panel" id={panel_id(Section::Timer)} hidden={current != Section::Timer}
-                    role={has_tabs.then_some("tabpanel")} aria-labelledby={has_tabs.then_some("mg-tab-timer")}>
+            if config.sections.contains(&Section::Timer) && (active == Section::Timer || *timer_busy) {
+                <div key="timer" class="mg-panel" id={timer_id} hidden={timer_hidden}
+                    role={has_tabs.then_some("tabpanel")} aria-labelledby={timer_tab}>
                     <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal} />
+                        host={props.host.clone()} on_session={on_session} widget={props.widget.clone()} />
                 </div>
             }
         </div>
-    }
-}
-
-/// The id of the panel a section is shown in (the timer has its own, so it can stay mounted).
-fn panel_id(section: Section) -> &'static str {
-    if section == Section::Timer {
-        "mg-panel-timer"
-    } else {
-        "mg-panel"
     }
 }

@@ -28,6 +28,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             <h1 id="mg-title" tabindex="-1">{ content.title }</h1>
             { for content.lead.iter().map(|block| render_block(block, &inline)) }
             <TableOfContents on_jump={props.on_jump.clone()} />
+            <SafetyCheckCard />
             { for content.sections.iter().map(|section| render_section(section, &inline)) }
             if let Some(title) = content.related {
                 <aside class="mg-related" aria-label="Reading next">
@@ -42,6 +43,19 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 #[component]
 pub fn StaticArticle() -> Html {
     html! { <ArticleView /> }
+}
+
+/// Points readers to the safety check before they try massage. `hidden` in the static markup
+/// (nothing to open without the app's shell); the shell shows it when the quiz is enabled.
+#[component]
+fn SafetyCheckCard() -> Html {
+    html! {
+        <aside class="mg-cta" aria-labelledby="mg-cta-title" hidden=true>
+            <p id="mg-cta-title" class="mg-cta-title">{ "Is massage safe for your back right now?" }</p>
+            <p>{ "Some back pain needs a doctor, not a massage. Answer a few questions first: it takes about two minutes, and your answers stay on this device." }</p>
+            <a href="#mg-panel-quiz" data-mg-open="quiz">{ "Take the safety check" }</a>
+        </aside>
+    }
 }
 
 #[derive(Properties, PartialEq)]

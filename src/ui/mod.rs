@@ -1,4 +1,5 @@
-//! The component tree: `App` holds the tab shell and routes to the three sections.
+//! The component tree: `App` draws the quiz and timer panels (the tab shell and the article
+//! are the first script's); `ArticleView` is pre-rendered to static markup at build time.
 //! Components are thin: state machines live in the core, browser calls in `browser`.
 
 mod app;

@@ -28,9 +28,9 @@ pub struct QuizProps {
     /// the timer section is not enabled on this element.
     #[prop_or_default]
     pub on_timer: Option<Callback<&'static str>>,
-    /// Which `<massage-guide>` of the page this is (0 = first): names its storage slot.
+    /// Names this widget's storage slots (see `AppProps::widget`).
     #[prop_or_default]
-    pub ordinal: usize,
+    pub widget: AttrValue,
 }
 
 /// The storage part this view keeps its answers in (see `core::saved::slot_name`).
@@ -103,7 +103,7 @@ fn restore(slot: &str) -> Quiz {
 
 #[component]
 pub fn QuizView(props: &QuizProps) -> Html {
-    let slot = slot_name(PART, props.ordinal);
+    let slot = slot_name(PART, &props.widget);
     let model = use_reducer(|| Model {
         quiz: restore(&slot),
         missing: false,

@@ -28,9 +28,9 @@ pub struct TimerProps {
     /// the timer alive, with its cues and wake lock, while the reader looks at another tab.
     #[prop_or_default]
     pub on_session: Option<Callback<bool>>,
-    /// Which `<massage-guide>` of the page this is (0 = first): names its storage slot.
+    /// Names this widget's storage slots (see `AppProps::widget`).
     #[prop_or_default]
-    pub ordinal: usize,
+    pub widget: AttrValue,
 }
 
 /// The storage part of a running or paused session (see `core::saved::slot_name`).
@@ -136,7 +136,7 @@ impl Timer {
 #[component]
 pub fn TimerView(props: &TimerProps) -> Html {
     let state = use_mut_ref(|| {
-        let slot = slot_name(PART, props.ordinal);
+        let slot = slot_name(PART, &props.widget);
         let (model, pending) = initial(props.suggested, &slot);
         Timer {
             model,

@@ -53,9 +53,9 @@ test('(b) the single file works from file:// with the network blocked', async ()
   await page.goto(pathToFileURL(join(DIST, 'massage-guide.html')).href);
   await widgetsReady(page);
   assert.equal((await widgetState(page, 'massage-guide')).tab, 'Article');
-  await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
   const after = await widgetState(page, 'massage-guide');
-  assert.equal(after.tab, 'Quiz');
+  assert.equal(after.tab, 'Safety check');
   assert.equal(after.heading === null || !/Does Massage Help/.test(after.heading), true, 'article replaced by the quiz');
   await screenshot(page, 'delivery-b-single-file-1280');
   assert.deepEqual(log.problems(), []);
@@ -72,11 +72,11 @@ test('(c) two widgets, script included twice: independent and error-free', async
   assert.equal(await page.evaluate(() => customElements.get('massage-guide') !== undefined), true);
   assert.equal((await widgetState(page, '#first')).tab, 'Article');
   assert.equal((await widgetState(page, '#second')).tab, 'Timer', 'start="timer" honoured');
-  await page.locator('#first').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal((await widgetState(page, '#first')).tab, 'Quiz');
+  await page.locator('#first').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal((await widgetState(page, '#first')).tab, 'Safety check');
   assert.equal((await widgetState(page, '#second')).tab, 'Timer', 'the other widget did not move');
   await page.locator('#second').getByRole('tab', { name: 'Article' }).click();
-  assert.equal((await widgetState(page, '#first')).tab, 'Quiz');
+  assert.equal((await widgetState(page, '#first')).tab, 'Safety check');
   assert.equal((await widgetState(page, '#second')).tab, 'Article');
   await screenshot(page, 'delivery-c-two-widgets');
   assert.deepEqual(log.problems(), []);

@@ -82,8 +82,8 @@ test('hostile host styles change nothing inside the widget, and the widget chang
 test('a strict CSP with wasm-unsafe-eval (no unsafe-inline) works', async () => {
   const { page, log } = await open(server.origin + '/fixtures/csp-host.html');
   await widgetsReady(page);
-  await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   // Styles applied through adoptedStyleSheets despite style-src 'self'.
   assert.equal(await page.$eval('massage-guide', (h) => getComputedStyle(h).display), 'block');
   assert.deepEqual(log.problems(), []);
@@ -159,7 +159,7 @@ test('two elements with different attributes; attribute changes at run time; bad
   await page.evaluate(() => document.querySelector('massage-guide:not([id])').setAttribute('sections', 'quiz timer'));
   await page.waitForFunction(() => {
     const tabs = [...document.querySelector('massage-guide:not([id])').shadowRoot.querySelectorAll('[role=tab]')];
-    return tabs.map((t) => t.textContent).join() === 'Quiz,Timer' && tabs[0].getAttribute('aria-selected') === 'true';
+    return tabs.map((t) => t.textContent).join() === 'Safety check,Timer' && tabs[0].getAttribute('aria-selected') === 'true';
   });
   assert.equal(log.warnings.filter((w) => w.startsWith('massage-guide: ignored')).length, 4, 'no repeated warnings');
   await screenshot(page, 'embed-attributes');
@@ -212,7 +212,7 @@ for (const [name, init] of [
   test(`storage ${name}: the widget works and nothing is thrown`, async () => {
     const { page, log } = await open(server.origin + '/', { init });
     await widgetsReady(page);
-    await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
+    await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
     await page.locator('massage-guide').getByRole('tab', { name: 'Timer' }).click();
     assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Timer');
     assert.deepEqual(log.problems(), []);
@@ -240,8 +240,8 @@ test('a Rust panic shows an error with Reload inside the element; Reload brings 
   await page.evaluate(() => document.querySelector('massage-guide').removeAttribute('data-mg-test-panic'));
   await reload.click();
   await widgetsReady(page);
-  await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   assert.deepEqual(log.pageErrors, [], 'nothing thrown into the host page');
   await page.close();
 });
@@ -256,8 +256,8 @@ test('offline second visit through the service worker', async () => {
   await context.setOffline(true);
   await page.reload();
   await widgetsReady(page);
-  await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.ok(manifest.icons.some((i) => i.sizes === '512x512') && manifest.start_url === './', 'installable manifest');
   assert.deepEqual(log.problems([/ERR_INTERNET_DISCONNECTED/]), []);
@@ -279,8 +279,8 @@ test('"Save page as": host page + script in a folder, opened from file:// with t
   const log = watch(page);
   await page.goto(pathToFileURL(join(folder, 'product.html')).href);
   await widgetsReady(page);
-  await page.locator('massage-guide').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   assert.deepEqual(blocked, []);
   assert.deepEqual(log.problems(), []);
   await screenshot(page, 'embed-saved-page');
@@ -297,7 +297,7 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   // The second widget starts on its timer: run a session there.
   await second.getByRole('button', { name: /^Start\b/ }).click();
   // The first widget: start the quiz and answer the age question.
-  await first.getByRole('tab', { name: 'Quiz' }).click();
+  await first.getByRole('tab', { name: 'Safety check' }).click();
   await first.getByRole('button', { name: 'Start' }).click();
   await first.getByRole('radio', { name: /20 to 50/ }).check();
   const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
@@ -311,9 +311,9 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   assert.match(await phase('#second'), /get-ready|running/, 'the second widget resumed its session');
   await first.getByRole('tab', { name: 'Timer' }).click();
   assert.equal(await phase('#first'), 'picker', 'the first widget has no session');
-  await first.getByRole('tab', { name: 'Quiz' }).click();
+  await first.getByRole('tab', { name: 'Safety check' }).click();
   assert.ok(await first.getByRole('radio', { name: /20 to 50/ }).isChecked(), 'the first widget kept its answer');
-  await second.getByRole('tab', { name: 'Quiz' }).click();
+  await second.getByRole('tab', { name: 'Safety check' }).click();
   assert.ok(await second.getByRole('button', { name: 'Start' }).isVisible(), 'the second widget quiz is fresh');
   assert.deepEqual(log.problems(), []);
   await page.close();
@@ -328,7 +328,7 @@ test('a panic inside a click handler: the panic screen, and no uncaught error re
     return seen;
   });
   await page.evaluate(() => document.getElementById('first').setAttribute('data-mg-test-panic', 'click'));
-  await page.locator('#first').getByRole('tab', { name: 'Quiz' }).click();
+  await page.locator('#first').getByRole('tab', { name: 'Safety check' }).click();
   for (const id of ['#first', '#second']) {
     await page.locator(id).getByRole('button', { name: 'Reload the guide' }).waitFor();
   }
@@ -338,7 +338,7 @@ test('a panic inside a click handler: the panic screen, and no uncaught error re
   await page.evaluate(() => document.getElementById('first').removeAttribute('data-mg-test-panic'));
   await page.locator('#second').getByRole('button', { name: 'Reload the guide' }).click();
   await widgetsReady(page, 2);
-  await page.locator('#first').getByRole('tab', { name: 'Quiz' }).click();
-  assert.equal(await page.$eval('#first', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Quiz');
+  await page.locator('#first').getByRole('tab', { name: 'Safety check' }).click();
+  assert.equal(await page.$eval('#first', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   await page.close();
 });

@@ -78,10 +78,18 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Resolves once `count` widgets on the page have mounted their app (inside shadow roots). */
+/** Resolves once `count` widgets on the page show their shell: tabs and the article (no wasm). */
 export async function widgetsReady(page, count = 1) {
   await page.waitForFunction((n) => {
     const hosts = [...document.querySelectorAll('massage-guide')];
-    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg[data-mg-app]'));
+    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg[data-version] .mg-article'));
+  }, count, { timeout: 20000 });
+}
+
+/** Resolves once `count` widgets have mounted the quiz and timer app (Yew + wasm). */
+export async function appReady(page, count = 1) {
+  await page.waitForFunction((n) => {
+    const hosts = [...document.querySelectorAll('massage-guide')];
+    return hosts.length >= n && hosts.slice(0, n).every((h) => h.shadowRoot && h.shadowRoot.querySelector('.mg-mount:not([data-off]) [data-mg-app]'));
   }, count, { timeout: 20000 });
 }

@@ -57,7 +57,7 @@ async function openQuiz({ viewport = PHONE, attributes = { 'emergency-number': '
     for (const [name, value] of Object.entries(attrs)) host.setAttribute(name, value);
   }, attributes);
   const host = page.locator('massage-guide');
-  if (tab) await openTab(page, 'Quiz');
+  if (tab) await openTab(page, 'Safety check');
   return { context, page, log, host };
 }
 
@@ -377,7 +377,7 @@ test('keyboard only: Tab, arrow keys, Space and Enter lead to "Book a doctor\'s 
   // Reach the tab bar with Tab, move to the Quiz tab with the arrow keys.
   await tabTo(page, host.getByRole('tab', { name: 'Article' }));
   await page.keyboard.press('ArrowRight');
-  await waitForTab(page, 'Quiz');
+  await waitForTab(page, 'Safety check');
   await tabTo(page, host.getByRole('button', { name: 'Start' }));
   let before = (await screen(page)).signature;
   await page.keyboard.press('Enter');
@@ -439,7 +439,7 @@ test('a reload mid-quiz keeps the answers and the screen; Forget my answers clea
 
   await page.reload();
   await widgetsReady(page);
-  await openTab(page, 'Quiz');
+  await openTab(page, 'Safety check');
   const now = await screen(page);
   assert.match(now.legend, PROMPTS.urgent, 'back on the same question');
   assert.equal(await option(host, 'You have had cancer').isChecked(), true, 'the tick survived');
@@ -455,7 +455,7 @@ test('a reload mid-quiz keeps the answers and the screen; Forget my answers clea
   assert.match(await host.getByRole('status').textContent(), /forgotten/);
   await page.reload();
   await widgetsReady(page);
-  await openTab(page, 'Quiz');
+  await openTab(page, 'Safety check');
   assert.equal((await screen(page)).kind, 'intro');
   await press(page, 'Start');
   assert.equal(await option(host, 'Over 50').isChecked(), false, 'nothing restored after Forget');
@@ -468,7 +468,7 @@ test('a corrupt saved quiz is discarded with one warning', async () => {
     tab: false,
     init: () => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('massage-guide', 'massage-guide/1\nquiz=q1:nonsense'); } },
   });
-  await openTab(page, 'Quiz');
+  await openTab(page, 'Safety check');
   assert.equal((await screen(page)).kind, 'intro');
   assert.equal(log.warnings.filter((w) => /saved quiz answers/.test(w)).length, 1, log.warnings.join('\n'));
   assert.equal(await storedQuiz(page), null);
@@ -498,7 +498,7 @@ test('massage-guide:quiz-result fires once on the host with detail.outcome only'
   ]);
   // Leaving the result and coming back to the tab does not fire it again.
   await openTab(page, 'Article');
-  await openTab(page, 'Quiz');
+  await openTab(page, 'Safety check');
   assert.equal((await screen(page)).outcome, 'hold-off', 'the result is restored');
   assert.equal(await page.evaluate(() => window.__results.length), 2);
   // A new result after Restart fires again.
@@ -519,7 +519,7 @@ test('the result opens the timer with the suggested routine, and a section link 
     .querySelectorAll('input[type=radio]:checked')].map((i) => i.closest('label')?.textContent.trim() ?? ''));
   assert.ok(checked.some((t) => /^Hands/.test(t)), `the Hands routine is preselected (${checked.join(' | ')})`);
 
-  await openTab(page, 'Quiz');
+  await openTab(page, 'Safety check');
   assert.equal((await screen(page)).outcome, 'massage-may-help', 'the result is still there');
   await host.getByRole('link', { name: 'How to Self-Massage for Lower Back Pain' }).click();
   await waitForTab(page, 'Article');

@@ -107,7 +107,7 @@ export const JOURNEYS = [
 /** Answers the quiz from the intro to `outcome`; yields every screen or only the outcome. */
 export async function* quizJourney(w, outcome, { everyScreen }) {
   const plan = QUIZ_PATHS[outcome];
-  await w.openTab('Quiz');
+  await w.openTab('Safety check');
   if (everyScreen) yield 'quiz-intro';
   await w.press(w.button(/^Start\b/));
   const seen = [];

@@ -491,7 +491,7 @@ test('switching tabs mid-session keeps the timer running: cues still play, and t
   assert.equal(s.time, '1:55', 'same deadline: 3:00 - 65 s (after the 3-s get-ready)');
   assert.doesNotMatch(s.status ?? '', /tap/i, 'not a restore from storage (sound still unlocked)');
   // Once the session ends, the hidden timer goes away with it.
-  await host.getByRole('tab', { name: 'Quiz' }).click();
+  await host.getByRole('tab', { name: 'Safety check' }).click();
   await page.clock.runFor(3 * MIN);
   assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('#mg-panel-timer')), null);
   assert.deepEqual(log.problems(), []);

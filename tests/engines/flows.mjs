@@ -91,7 +91,7 @@ async function singleFile(d, ctx) {
   const overflow = await d.exec((lib) => lib.overflowX());
   check(overflow <= 1, `page scrolls sideways by ${overflow}px`);
 
-  const quiz = await selectTab(d, host, 'Quiz');
+  const quiz = await selectTab(d, host, 'Safety check');
   check(quiz.h1 !== ARTICLE_TITLE, 'the article is still shown after selecting Quiz');
   ctx.features = features;
   return `styles via ${styles.adopted ? 'adoptedStyleSheets' : '<style>'}`;
@@ -162,7 +162,7 @@ async function quiz(d, ctx) {
   const emergencyNumber = '999'; // the fixture's emergency-number attribute
   await openFresh(d, ctx.urls.hostPage, host);
   await d.exec((lib, h) => lib.listen(h), host);
-  const state = await selectTab(d, host, 'Quiz');
+  const state = await selectTab(d, host, 'Safety check');
   if (state.placeholder) throw new Skip('skipped: quiz view not built yet');
 
   const first = await walkQuiz(d, host, MAY_HELP, emergencyNumber);

@@ -98,7 +98,7 @@ pub fn evaluate(answers: &Answers) -> Verdict {
         .filter(|r| answered.contains_all(r.when) && r.then != outcome)
         .map(|r| r.then)
         .collect();
-    also.sort();
+    crate::sort::insertion_sort(&mut also);
     also.dedup();
     Verdict {
         outcome,
