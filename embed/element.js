@@ -127,20 +127,22 @@ function checkAll(host) {
   MG_API.forEach(function (rule) { attribute(host, rule.name); });
 }
 
-// ---- Styles: one constructable stylesheet shared by all shadow roots; a <style> element
-//      where adoptedStyleSheets is missing (older WebKit). ----------------------------------
-var sharedSheet = null;
-function applyStyles(shadow) {
+// ---- Styles: constructable stylesheets shared by all shadow roots (the shell's at once, the
+//      app's when it mounts); <style> elements where adoptedStyleSheets is missing (older WebKit).
+var sheets = {};
+function applyStyles(shadow, name, text) {
   try {
-    if (!sharedSheet) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(MG_CSS);
+    if (!sheets[name]) {
+      sheets[name] = new CSSStyleSheet();
+      sheets[name].replaceSync(text);
     }
-    shadow.adoptedStyleSheets = [sharedSheet];
+    if (shadow.adoptedStyleSheets.indexOf(sheets[name]) < 0) shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.concat([sheets[name]]);
   } catch (e) {
+    if (shadow.querySelector('style[data-mg-sheet="' + name + '"]')) return;
     var style = document.createElement('style');
-    style.textContent = MG_CSS;
-    shadow.appendChild(style);
+    style.setAttribute('data-mg-sheet', name);
+    style.textContent = text;
+    shadow.insertBefore(style, shadow.firstChild);
   }
 }
 
@@ -242,8 +244,11 @@ function instantiate(entry) {
     throw failure('nowasm', 'WebAssembly is not available');
   }
   var glue = entry.glue();
+  glue.css = entry.css;
   return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (error) {
-    throw failure('wasm', error && error.message);
+    // A CSP without 'wasm-unsafe-eval' refuses to compile; anything else is our own bug.
+    var refused = error instanceof WebAssembly.CompileError || /WebAssembly|wasm|unsafe-eval/i.test(error && error.message);
+    throw failure(refused ? 'wasm' : 'crash', error && error.message);
   });
 }
 
@@ -361,7 +366,7 @@ class MassageGuideElement extends HTMLElement {
     shadow.textContent = '';
     this._mg = { warned: [], app: null, wantApp: false, failure: null, cancel: [], connected: true };
     checkAll(this);
-    applyStyles(shadow);
+    applyStyles(shadow, 'shell', MG_CSS);
     var mg = this._mg;
     // `hidden` keeps the tabs and the app out of a copy saved without styles (an MHTML
     // snapshot, reader views); the stylesheet shows them. The article never carries it.
@@ -403,8 +408,8 @@ class MassageGuideElement extends HTMLElement {
     var sections = mg.config.sections;
     mg.tabs.textContent = '';
     mg.tabButtons = {};
-    mg.tabs.style.display = sections.length > 1 ? '' : 'none';
-    sections.forEach(function (key) {
+    toggle(mg.tabs, sections.length > 1);
+    if (sections.length > 1) sections.forEach(function (key) {
       var tab = el('button', {
         type: 'button', role: 'tab', class: 'mg-tab', part: 'tab', id: 'mg-tab-' + key,
         'aria-controls': 'mg-panel-' + key, 'data-mg-tab': key,
@@ -461,7 +466,7 @@ class MassageGuideElement extends HTMLElement {
       status.removeAttribute('aria-busy');
       status.appendChild(el('div', { class: 'mg-note mg-note-error', role: 'alert', part: 'note' }, [
         el('p', {}, [mg.failure]),
-        el('button', { type: 'button', class: 'mg-button', part: 'button', 'data-mg-retry': '' }, ['Retry']),
+        el('button', { type: 'button', class: 'mg-button', part: 'button', 'data-mg-retry': '' }, [mg.crashed ? 'Reload the guide' : 'Retry']),
       ]));
     } else {
       status.setAttribute('aria-busy', 'true');
@@ -521,6 +526,7 @@ class MassageGuideElement extends HTMLElement {
     var mg = this._mg;
     if (mg.app || !mg.wantApp || !appInstance) return;
     var self = this;
+    applyStyles(this.shadowRoot, 'app', glue.css);
     try {
       mg.app = glue.mount(mg.mount, this, widgetKey(this, mg.config), mg.active);
       mg.glue = glue;

@@ -3,7 +3,7 @@
 //   massage-guide.js      the first script a host includes (ASCII, ~10 KiB brotli): embed/element.js,
 //                         the CSS, the pre-rendered article as a DOM tree, the attribute rules, and
 //                         the app script's name and SRI hash. No wasm.
-//   massage-guide-app.js  the app script: glue + wasm (latin-1 string), quiz and timer only; loaded
+//   massage-guide-app.js  the app script: glue + wasm (latin-1 string) + styles/app.css, quiz and timer only; loaded
 //                         by the first script from its own folder when the reader reaches for it
 //   index.html            the standalone page, using massage-guide.js like any host would
 //   massage-guide.html    the standalone page with both scripts inlined: nothing external
@@ -36,6 +36,7 @@ const wasmPath = join(staging, wasmFile);
 let glue = readFileSync(gluePath, 'utf8');
 let wasm = readFileSync(wasmPath);
 const css = minifyCss(readFileSync(join(root, 'styles/widget.css'), 'utf8'));
+const appCss = minifyCss(readFileSync(join(root, 'styles/app.css'), 'utf8'));
 const element = readFileSync(join(root, 'embed/element.js'), 'utf8');
 
 if (!/^let wasm_bindgen\b/m.test(glue) || /^\s*(import|export)\s/m.test(glue)) {
@@ -55,9 +56,11 @@ const prerendered = native();
 const article = htmlToTree(prerendered);
 if (treeToHtml(article) !== prerendered.replace(/=""/g, "")) throw new Error('the article tree does not round-trip to the pre-rendered HTML');
 
-const minifyJs = async (code) => {
+// terser's compressor breaks the wasm-bindgen glue at run time (`__wbindgen_start is not a
+// function`), so the app script is only mangled (measured: compress would save ~0.3 KiB more).
+const minifyJs = async (code, { compress = true } = {}) => {
   if (!release) return code;
-  const result = await minify(code, { ecma: 2017, compress: { passes: 2 }, mangle: true, format: { comments: /^!/, ascii_only: true } });
+  const result = await minify(code, { ecma: 2017, compress: compress && { passes: 2 }, mangle: true, format: { comments: /^!/, ascii_only: true } });
   return result.code;
 };
 
@@ -75,6 +78,7 @@ const appBody = await minifyJs([
   'if (window[key]) return;',
   'var MG_WASM = "@@WASM@@";',
   'window[key] = {',
+  `  css: ${JSON.stringify(appCss)},`,
   '  glue: function () {',
   glue.replace(/^\/\/# sourceMappingURL.*$/m, ''),
   '    return wasm_bindgen;',
@@ -86,7 +90,7 @@ const appBody = await minifyJs([
   '  },',
   '};',
   '})();',
-].join('\n'));
+].join('\n'), { compress: false });
 const appScript = `\ufeff/*! massage-guide ${api.version}: the safety check and timer (Yew + WebAssembly). */\n`
   + appBody.replace('"@@WASM@@"', () => `"${latin1Literal(wasm)}"`) + '\n';
 writeFileSync(join(staging, APP), appScript, 'utf8');

@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build
 . tools/env.sh
+case " $* " in *" --release "*) . tools/wasm-toolchain.sh ;; esac
 exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}" "$@"

@@ -18,8 +18,8 @@ step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
   cargo test --target wasm32-unknown-unknown -p massage-guide
 
-step "release build"
-trunk build --release
+step "release build (tools/build.sh: trunk build --release on the pinned nightly)"
+tools/build.sh
 node tools/package.mjs   # dist/package/: the npm package (package.json, manifest, types)
 
 step "npm package (npm pack contents, manifest vs README, tsc --noEmit type tests)"

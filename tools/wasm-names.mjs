@@ -58,13 +58,16 @@ function shortName(index) {
   return name;
 }
 
-/** Returns { wasm, glue } with every `wbg` import renamed, or the inputs unchanged if a name
- *  is not found in the glue exactly as `imports.wbg.<name>` (then nothing is renamed). */
+/** Returns { wasm, glue, renamed } with the glue's import module renamed to `m` and each of its
+ *  imports to a short name, in both files. The glue (wasm-bindgen 0.2.130) declares them as
+ *  `"<module>": import0` and `<name>: function…` keys; if any is not found exactly once, the
+ *  inputs come back unchanged (renamed = 0). */
 export function shortenImports(wasm, glue) {
   const bytes = new Uint8Array(wasm);
   let at = 8;
   const out = [bytes.subarray(0, 8)];
   const renames = new Map();
+  const modules = new Set();
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, start] = readLeb(bytes, at + 1);
@@ -85,11 +88,14 @@ export function shortenImports(wasm, glue) {
       const descStart = p;
       p = skipDescriptor(bytes, p);
       let name = field;
-      if (module === 'wbg') {
+      let moduleName = module;
+      if (module.startsWith('./') && module.endsWith('_bg.js')) {
+        modules.add(module);
+        moduleName = 'm';
         if (!renames.has(field)) renames.set(field, shortName(renames.size));
         name = renames.get(field);
       }
-      for (const text of [module, name]) {
+      for (const text of [moduleName, name]) {
         const encoded = Buffer.from(text, 'utf8');
         body.push(...leb(encoded.length), ...encoded);
       }
@@ -98,11 +104,17 @@ export function shortenImports(wasm, glue) {
     out.push(Uint8Array.from([2, ...leb(body.length), ...body]));
     at = end;
   }
-  let newGlue = glue;
+  const unchanged = { wasm, glue, renamed: 0 };
+  if (modules.size !== 1) return unchanged;
+  const [module] = modules;
+  const once = (text, pattern) => (text.match(pattern) || []).length === 1;
+  const modulePattern = new RegExp(`"${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}":`, 'g');
+  if (!once(glue, modulePattern)) return unchanged;
+  let newGlue = glue.replace(modulePattern, 'm:');
   for (const [long, short] of renames) {
-    const pattern = new RegExp(`\\bimports\\.wbg\\.${long}\\b`, 'g');
-    if (!pattern.test(glue)) return { wasm, glue, renamed: 0 };
-    newGlue = newGlue.replace(pattern, `imports.wbg.${short}`);
+    const pattern = new RegExp(`(?<=[\\s{,])${long}(?=\\s*:)`, 'g');
+    if (!once(newGlue, pattern)) return unchanged;
+    newGlue = newGlue.replace(pattern, short);
   }
   return { wasm: Buffer.concat(out.map((part) => Buffer.from(part))), glue: newGlue, renamed: renames.size };
 }

@@ -6,7 +6,7 @@ import { mkdtemp, copyFile, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, serve, watch, screenshot, widgetsReady, DIST } from './harness.mjs';
+import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, DIST } from './harness.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const CSP_WITHOUT_WASM = "default-src 'self'; script-src 'self'";
@@ -92,23 +92,33 @@ test('a strict CSP with wasm-unsafe-eval (no unsafe-inline) works', async () => 
 
 test('a CSP without wasm-unsafe-eval shows the article with a note, and throws nothing', async () => {
   const { page, log } = await open(server.origin + '/fixtures/csp-host.html?no-wasm');
+  // The article is there at once, with no note: nothing has failed yet.
+  await widgetsReady(page);
+  assert.match(await page.$eval('massage-guide', (h) => h.shadowRoot.textContent), /Does Massage Help Lower Back Pain/);
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('.mg-note')), null);
+  // Opening the safety check says, in one sentence, why it cannot run; Retry is offered.
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
   const note = page.locator('massage-guide .mg-note');
   await note.waitFor({ timeout: 15000 });
-  assert.match(await note.textContent(), /need WebAssembly/);
-  assert.match(await page.$eval('massage-guide', (h) => h.shadowRoot.textContent), /Does Massage Help Lower Back Pain/);
+  assert.match(await note.textContent(), /security settings block WebAssembly/);
+  assert.equal(await page.locator('massage-guide').getByRole('button', { name: 'Retry' }).count(), 1);
+  await page.locator('massage-guide').getByRole('tab', { name: 'Article' }).click();
+  assert.ok(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('.mg-article h1').getBoundingClientRect().height > 0), 'the article tab still works');
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.problems([CSP_WASM_REFUSAL]), []);
-  assert.ok(log.warnings.some((w) => /massage-guide: interactive parts unavailable/.test(w)), 'one clear console warning');
+  assert.ok(log.warnings.some((w) => /massage-guide: .*the article still works/.test(w)), 'one clear console warning');
   await screenshot(page, 'embed-csp-no-wasm');
   await page.close();
 });
 
-test('WebAssembly missing altogether: the pre-rendered article and a note', async () => {
+test('WebAssembly missing altogether: the article, and a note when the quiz is opened', async () => {
   const { page, log } = await open(server.origin + '/', { init: () => { delete window.WebAssembly; } });
+  await widgetsReady(page);
+  assert.match(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('h1').textContent), /Does Massage Help/);
+  await page.locator('massage-guide').getByRole('tab', { name: 'Timer' }).click();
   const note = page.locator('massage-guide .mg-note');
   await note.waitFor({ timeout: 15000 });
-  assert.match(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('h1').textContent), /Does Massage Help/);
-  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('.mg-tabs')), null, 'no dead tabs');
+  assert.match(await note.textContent(), /cannot run the safety check and timer \(it has no WebAssembly\)/);
   assert.deepEqual(log.problems(), []);
   await page.close();
 });
@@ -135,7 +145,7 @@ test('two elements with different attributes; attribute changes at run time; bad
   });
   await page.locator('#second').scrollIntoViewIfNeeded();
   await page.locator('#bad').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => ['second', 'bad'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.mg[data-mg-app]')));
+  await page.waitForFunction(() => ['second', 'bad'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.mg[data-version] .mg-article')));
 
   const productLinks = (selector) => page.$eval(selector, (h) => [...h.shadowRoot.querySelectorAll('a.mg-product')].map((a) => [a.textContent, a.href]));
   assert.deepEqual(await productLinks('massage-guide:not([id])'), []);
@@ -168,15 +178,16 @@ test('two elements with different attributes; attribute changes at run time; bad
   await page.close();
 });
 
-test('lazy start: a widget far below the fold mounts only when scrolled near, without shifting', async () => {
+test('a widget far below the fold shows its article at once and starts no app until near', async () => {
   const { page, log } = await open(server.origin + '/fixtures/lazy-host.html', { viewport: { width: 390, height: 844 } });
-  await page.waitForFunction(() => document.querySelector('#below').shadowRoot?.querySelector('.mg'));
-  await page.waitForTimeout(300);
-  assert.equal(await page.$eval('#below', (h) => !!h.shadowRoot.querySelector('.mg[data-mg-app]')), false, 'not started off screen');
+  await page.waitForFunction(() => document.querySelector('#below').shadowRoot?.querySelector('.mg .mg-article h1'));
+  await page.waitForTimeout(1500);
+  assert.equal(log.requests.filter((u) => u.endsWith('/massage-guide-app.js')).length, 0, 'nothing loaded for a widget far off screen');
   const before = await page.$eval('#below', (h) => h.getBoundingClientRect().height);
-  assert.ok(before >= 300, `height reserved before start (${before}px)`);
+  assert.ok(before >= 300, `the whole article is there (${before}px)`);
   await page.locator('#below').scrollIntoViewIfNeeded();
-  await widgetsReady(page);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/massage-guide-app.js')));
+  assert.equal(await page.$eval('#below', (h) => h.getBoundingClientRect().height), before, 'prefetching the app moves nothing');
   assert.deepEqual(log.problems(), []);
   await page.close();
 });
@@ -214,7 +225,9 @@ for (const [name, init] of [
     await widgetsReady(page);
     await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
     await page.locator('massage-guide').getByRole('tab', { name: 'Timer' }).click();
+    await appReady(page);
     assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Timer');
+    await page.locator('massage-guide').getByRole('button', { name: /^Start\b/ }).click();
     assert.deepEqual(log.problems(), []);
     if (name === 'corrupt') {
       // Discarded with one warning (read when the quiz or timer first looks at storage).
@@ -228,6 +241,8 @@ for (const [name, init] of [
 test('a Rust panic shows an error with Reload inside the element; Reload brings the widget back', async () => {
   const { page, log } = await open(server.origin + '/');
   await widgetsReady(page);
+  await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
+  await appReady(page);
   await page.evaluate(() => {
     const host = document.querySelector('massage-guide');
     host.setAttribute('data-mg-test-panic', 'update');
@@ -239,7 +254,8 @@ test('a Rust panic shows an error with Reload inside the element; Reload brings 
   await screenshot(page, 'embed-panic');
   await page.evaluate(() => document.querySelector('massage-guide').removeAttribute('data-mg-test-panic'));
   await reload.click();
-  await widgetsReady(page);
+  await appReady(page);
+  assert.ok(await page.locator('massage-guide').getByRole('button', { name: /^Start\b/ }).isVisible(), 'the quiz is back');
   await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
   assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   assert.deepEqual(log.pageErrors, [], 'nothing thrown into the host page');
@@ -267,6 +283,7 @@ test('offline second visit through the service worker', async () => {
 test('"Save page as": host page + script in a folder, opened from file:// with the network blocked', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'mg-saved-'));
   await copyFile(join(DIST, 'massage-guide.js'), join(folder, 'massage-guide.js'));
+  await copyFile(join(DIST, 'massage-guide-app.js'), join(folder, 'massage-guide-app.js'));
   const snippet = await readFile(join(DIST, 'snippet.html'), 'utf8');
   await writeFile(join(folder, 'product.html'), [
     '<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Saved product page</title>',
@@ -281,6 +298,9 @@ test('"Save page as": host page + script in a folder, opened from file:// with t
   await widgetsReady(page);
   await page.locator('massage-guide').getByRole('tab', { name: 'Safety check' }).click();
   assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
+  // From file:// the app loads without `integrity` (Chromium refuses it there) and runs.
+  await appReady(page);
+  assert.ok(await page.locator('massage-guide').getByRole('button', { name: /^Start\b/ }).isVisible());
   assert.deepEqual(blocked, []);
   assert.deepEqual(log.problems(), []);
   await screenshot(page, 'embed-saved-page');
@@ -301,9 +321,10 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   await first.getByRole('button', { name: 'Start' }).click();
   await first.getByRole('radio', { name: /20 to 50/ }).check();
   const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
-  assert.match(stored, /\ntimer-1=/, 'the second widget stores under its own slot');
-  assert.match(stored, /\nquiz=/, 'the first widget stores under the plain slot');
-  assert.doesNotMatch(stored, /\ntimer=|\nquiz-1=/);
+  // Each widget's slot is named by its id (position is only the fallback).
+  assert.match(stored, /\ntimer@second=/, 'the second widget stores under its own slot');
+  assert.match(stored, /\nquiz@first=/, 'the first widget stores under its own slot');
+  assert.doesNotMatch(stored, /\ntimer@first=|\nquiz@second=|\nquiz=|\ntimer=/);
 
   await page.reload();
   await widgetsReady(page, 2);
@@ -327,8 +348,11 @@ test('a panic inside a click handler: the panic screen, and no uncaught error re
     window.addEventListener('error', (e) => { if (!e.defaultPrevented) seen.push(String(e.message)); });
     return seen;
   });
-  await page.evaluate(() => document.getElementById('first').setAttribute('data-mg-test-panic', 'click'));
   await page.locator('#first').getByRole('tab', { name: 'Safety check' }).click();
+  await appReady(page, 2);
+  await page.evaluate(() => document.getElementById('first').setAttribute('data-mg-test-panic', 'click'));
+  // A click inside the app (a Yew event handler) panics.
+  await page.locator('#first').getByRole('button', { name: /^Start\b/ }).click();
   for (const id of ['#first', '#second']) {
     await page.locator(id).getByRole('button', { name: 'Reload the guide' }).waitFor();
   }
@@ -337,7 +361,7 @@ test('a panic inside a click handler: the panic screen, and no uncaught error re
   assert.deepEqual(log.pageErrors, [], 'nothing uncaught in the host page');
   await page.evaluate(() => document.getElementById('first').removeAttribute('data-mg-test-panic'));
   await page.locator('#second').getByRole('button', { name: 'Reload the guide' }).click();
-  await widgetsReady(page, 2);
+  await appReady(page, 2);
   await page.locator('#first').getByRole('tab', { name: 'Safety check' }).click();
   assert.equal(await page.$eval('#first', (h) => h.shadowRoot.querySelector('[aria-selected=true]').textContent), 'Safety check');
   await page.close();

@@ -33,12 +33,24 @@ const TYPES = {
 
 /**
  * Serves `dist/` at `/` and the test fixtures at `/fixtures/`. `headers(path, query)` may add
- * response headers (e.g. a Content-Security-Policy for one page).
+ * response headers (e.g. a Content-Security-Policy for one page); `respond(path, query)` may
+ * replace a response (missing, delayed or tampered files; pages written by the test).
  */
-export async function serve({ headers = () => ({}) } = {}) {
+export async function serve({ headers = () => ({}), respond = () => null } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
+    // `respond(path, query)` may answer instead of the file: { status, body, delay, type }.
+    const answer = await respond(path, url.searchParams);
+    if (answer) {
+      if (answer.delay) await new Promise((resolve) => setTimeout(resolve, answer.delay));
+      if (answer.body === undefined) {
+        try { answer.body = await readFile(join(DIST, path.slice(1))); } catch { answer.status = 404; answer.body = 'not found'; }
+      }
+      res.writeHead(answer.status || 200, { 'content-type': answer.type || TYPES[extname(path)] || 'text/plain', 'cache-control': 'no-store', ...headers(path, url.searchParams) });
+      res.end(answer.body);
+      return;
+    }
     const [base, rel] = path.startsWith('/fixtures/') ? [FIXTURES, path.slice(10)] : [DIST, path.slice(1) || 'index.html'];
     const file = normalize(join(base, rel));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }

@@ -43,7 +43,7 @@ function measure(minTarget) {
 
   const scroll = [];
   if (doc.scrollWidth > doc.clientWidth) scroll.push(`document scrollWidth ${doc.scrollWidth} > clientWidth ${doc.clientWidth}`);
-  for (const el of [host, root.querySelector('.mg'), root.querySelector('.mg-panel')].filter(Boolean)) {
+  for (const el of [host, root.querySelector('.mg'), root.querySelector('.mg-panel:not([data-off])')].filter(Boolean)) {
     if (el.scrollWidth > el.clientWidth) scroll.push(`${describe(el).slice(0, 40)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
   }
 

@@ -294,7 +294,7 @@ export class Driver {
   /** The panel's headings and legend: changes when the screen changes. */
   signature() {
     return this.page.evaluate(() => {
-      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel');
+      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel:not([data-off])');
       if (!panel) return '';
       return [...panel.querySelectorAll('h1, h2, h3, legend')].map((e) => e.textContent.trim()).join(' | ');
     });
@@ -302,7 +302,7 @@ export class Driver {
 
   async hasHeading(pattern) {
     const texts = await this.page.evaluate(() => [...document.querySelector('massage-guide').shadowRoot
-      .querySelectorAll('.mg-panel h1, .mg-panel h2, .mg-panel h3')].map((e) => e.textContent.trim()));
+      .querySelectorAll('.mg-panel:not([data-off]) h1, .mg-panel:not([data-off]) h2, .mg-panel:not([data-off]) h3')].map((e) => e.textContent.trim()));
     return texts.some((text) => pattern.test(text));
   }
 
@@ -318,7 +318,7 @@ export class Driver {
   async quizScreen() {
     const signature = await this.signature();
     const info = await this.page.evaluate(() => {
-      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel');
+      const panel = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-panel:not([data-off])');
       return {
         legend: panel.querySelector('legend')?.textContent.trim() ?? '',
         headings: [...panel.querySelectorAll('h1, h2, h3')].map((e) => e.textContent.trim()),

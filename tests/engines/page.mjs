@@ -115,7 +115,7 @@ export function pageLib() {
   }
 
   function panel(selector) {
-    return root(selector).querySelector('[role=tabpanel]') || root(selector).querySelector('.mg') || root(selector);
+    return root(selector).querySelector('[role=tabpanel]:not([data-off])') || root(selector).querySelector('.mg') || root(selector);
   }
   function headings(scope) {
     var list = scope.querySelectorAll('h1, h2, h3, h4, [role=heading]');
@@ -161,7 +161,7 @@ export function pageLib() {
         tab: tab ? norm(tab.textContent) : null,
         placeholder: !!p.querySelector('.mg-placeholder'),
         placeholderText: p.querySelector('.mg-placeholder') ? norm(p.querySelector('.mg-placeholder').textContent) : null,
-        h1: shadow.querySelector('[role=tabpanel] h1') ? norm(shadow.querySelector('[role=tabpanel] h1').textContent) : null,
+        h1: shadow.querySelector('[role=tabpanel]:not([data-off]) h1') ? norm(shadow.querySelector('[role=tabpanel]:not([data-off]) h1').textContent) : null,
         headings: headings(p),
         text: norm(p.textContent).slice(0, 400),
       };
