@@ -1,4 +1,5 @@
-// React 19 fixture: <massage-guide> with attributes from state, events through a ref callback
+// React 19 fixture: <massage-guide> (opening on the safety check, so every mount mounts the
+// quiz and timer app) with attributes from state, events through a ref callback
 // (with React 19 ref cleanup) and through React 19's custom-element event props, and a toggle
 // that unmounts and remounts it. Bundled by esbuild in tests/e2e/frameworks.test.mjs.
 import { StrictMode, useCallback, useState } from 'react';
@@ -37,6 +38,7 @@ function Guide({ theme, sections, emergency }: { theme: Theme; sections: string;
     <massage-guide
       ref={ref}
       loading="eager"
+      start="quiz"
       theme={theme}
       sections={sections}
       emergency-number={emergency}

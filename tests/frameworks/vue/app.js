@@ -1,4 +1,5 @@
-// Vue 3 fixture: <massage-guide> with attributes bound to reactive state, events through
+// Vue 3 fixture: <massage-guide> (opening on the safety check, so every mount mounts the quiz
+// and timer app) with attributes bound to reactive state, events through
 // `@massage-guide:…` listeners and through addEventListener on a template ref, and v-if to
 // unmount and remount it. The template is compiled in the browser, so the custom element is
 // declared with app.config.compilerOptions.isCustomElement.
@@ -42,7 +43,7 @@ const app = createApp({
         <button id="sections" @click="sections = sections === 'quiz timer' ? 'article quiz timer' : 'quiz timer'">Sections: {{ sections }}</button>
         <button id="emergency" @click="emergency = emergency === '999' ? '911' : '999'">Emergency: {{ emergency }}</button>
       </p>
-      <massage-guide v-if="shown" ref="guide" loading="eager"
+      <massage-guide v-if="shown" ref="guide" loading="eager" start="quiz"
         :theme="theme" :sections="sections" :emergency-number="emergency"
         product-url="https://shop.example/p/classic"
         @massage-guide:ready="onReady" @massage-guide:quiz-result="onResult"></massage-guide>
