@@ -368,14 +368,15 @@ class MassageGuideElement extends HTMLElement {
     checkAll(this);
     applyStyles(shadow, 'shell', MG_CSS);
     var mg = this._mg;
-    // `hidden` keeps the tabs and the app out of a copy saved without styles (an MHTML
-    // snapshot, reader views); the stylesheet shows them. The article never carries it.
+    // Page snapshots (Chromium's MHTML "Download page") keep the shadow root but not its
+    // adopted stylesheet. `hidden` keeps the tabs and the app out of such a copy, which then
+    // shows the whole article whatever tab was open; the stylesheet overrides it live.
     mg.root = el('div', { class: 'mg', part: 'root', 'data-version': MG_VERSION, dir: 'ltr' });
     mg.tabs = el('div', { class: 'mg-tabs', role: 'tablist', 'aria-label': 'Back pain guide', hidden: '' });
     mg.article = el('div', { class: 'mg-panel mg-panel-article', id: 'mg-panel-article' });
     mg.article.appendChild(buildTree(MG_ARTICLE));
-    mg.status = el('div', { class: 'mg-panel mg-status', hidden: '' });
-    mg.mount = el('div', { class: 'mg-mount', hidden: '' });
+    mg.status = el('div', { class: 'mg-panel mg-status', hidden: '', 'data-off': '' });
+    mg.mount = el('div', { class: 'mg-mount', hidden: '', 'data-off': '' });
     mg.root.appendChild(mg.tabs);
     mg.root.appendChild(mg.article);
     mg.root.appendChild(mg.status);
@@ -399,7 +400,8 @@ class MassageGuideElement extends HTMLElement {
     if (!old || old.sections.join() !== config.sections.join()) this._renderTabs();
     if (!old || old.productUrl !== config.productUrl || old.productName !== config.productName) renderProduct(mg.article, config);
     var cta = mg.article.querySelector('.mg-cta');
-    if (cta) cta.hidden = config.sections.indexOf('quiz') < 0;
+    // `hidden` stays (so unstyled snapshots omit it); the stylesheet shows it with data-on.
+    if (cta) cta.toggleAttribute('data-on', config.sections.indexOf('quiz') >= 0);
     if (old && config.sections.indexOf(mg.active) < 0) this._select(config.start, false);
   }
 
@@ -570,7 +572,7 @@ class MassageGuideElement extends HTMLElement {
   /** A new, empty mount point (the old one may still carry a dead app's listeners). */
   _freshMount() {
     var mg = this._mg;
-    var fresh = el('div', { class: 'mg-mount', hidden: '' });
+    var fresh = el('div', { class: 'mg-mount', hidden: '', 'data-off': '' });
     mg.root.replaceChild(fresh, mg.mount);
     mg.mount = fresh;
   }

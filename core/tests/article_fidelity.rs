@@ -6,7 +6,7 @@ use massage_guide_core::article::{article, plain_text};
 
 const SEED_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/seed/000_a19ceed9359b1ec4.txt"
+    "/tests/fixtures/seed-article.txt"
 );
 
 /// What became of one line of the seed copy.

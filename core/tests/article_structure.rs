@@ -8,7 +8,7 @@ use massage_guide_core::config::DEFAULT_PRODUCT_NAME;
 
 const SEED_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/seed/000_a19ceed9359b1ec4.txt"
+    "/tests/fixtures/seed-article.txt"
 );
 const ARTICLE_MARKDOWN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/article.md");
 

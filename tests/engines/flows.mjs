@@ -66,10 +66,11 @@ async function openFresh(d, url, host) {
 
 async function selectTab(d, host, label) {
   await press(d, host, { role: 'tab', re: `^${label}$` });
+  // Safety check and Timer load the app on first use: wait until it is mounted.
   return waitFor(d, `the ${label} tab`, (lib, h, l) => {
-    const w = lib.widget(h);
-    return w.tab === l ? w : null;
-  }, [host, label], { timeout: 5000 });
+    const w = lib.mounted(h);
+    return w && w.tab === l ? w : null;
+  }, [host, label], { timeout: 20000 });
 }
 
 // ---------------------------------------------------------------------------------------

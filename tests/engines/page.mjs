@@ -34,7 +34,8 @@ export function pageLib() {
 
   function hidden(el) {
     for (var n = el; n && n.nodeType === 1; n = n.parentNode) {
-      if (n.hidden || n.getAttribute('aria-hidden') === 'true') return true;
+      // Computed style decides (the widget overrides `hidden` on its tab bar with CSS).
+      if (n.getAttribute('aria-hidden') === 'true') return true;
       var style = styleOf(n);
       if (style.display === 'none' || style.visibility === 'hidden') return true;
     }
@@ -137,18 +138,16 @@ export function pageLib() {
     root: root,
 
     /**
-     * The widget's app has mounted (its root `[data-mg-app]` exists, not only the frame with
-     * the pre-rendered article). Scrolls a not-yet-started element into view first: the
-     * element starts its wasm only when it nears the viewport.
+     * The widget's shell is up (tabs and the article, drawn by the first script without wasm).
+     * On the Safety check or Timer tab it also waits for the app (`[data-mg-app]`), which
+     * loads when the reader opens those tabs.
      */
     mounted: function (selector) {
       var element = find(selector);
-      if (!element || !element.shadowRoot) return null;
-      var app = element.shadowRoot.querySelector('[data-mg-app]');
-      if (!app) {
-        element.scrollIntoView({ block: 'start' });
-        return null;
-      }
+      if (!element || !element.shadowRoot || !element.shadowRoot.querySelector('.mg[data-version] .mg-article')) return null;
+      var tab = element.shadowRoot.querySelector('[role=tab][aria-selected=true]');
+      var onApp = tab && tab.getAttribute('data-mg-tab') !== 'article';
+      if (onApp && !element.shadowRoot.querySelector('.mg-mount:not([data-off]) [data-mg-app]')) return null;
       return this.widget(selector);
     },
 
