@@ -2,7 +2,7 @@
 # The whole test suite, as CI runs it (.ci/run calls this). Installs what it needs first.
 #   1. native: cargo test --workspace (core rules, timer, article fidelity, SSR markup)
 #   2. wasm-bindgen-test in headless Chromium (components in a real DOM)
-#   3. release build (trunk + tools/bundle.mjs) and the size budget
+#   3. release build (trunk + tools/bundle.mjs), the npm package folder and its tests, the size budget
 #   4. end-to-end suites in Chromium (Playwright), then Firefox and WebKit smoke tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,10 @@ WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
 
 step "release build (tools/build.sh: trunk build --release on the pinned nightly)"
 tools/build.sh
+node tools/package.mjs   # dist/package/: the npm package (package.json, manifest, types)
+
+step "npm package (npm pack contents, manifest vs README, tsc --noEmit type tests)"
+node --test tests/package/
 
 step "size budget (size-budget.json)"
 node tools/size-budget.mjs
