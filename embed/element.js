@@ -212,6 +212,8 @@ function loadAppScript() {
       } catch (e) {
         trustedPolicy = null;
       }
+      // The page refused our policy name: assigning the URL would only add a second report.
+      if (trustedPolicy === null) return reject(failure('policy', 'Trusted Types refused the policy "massage-guide"'));
     }
     var script = document.createElement('script');
     var local = location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:';
