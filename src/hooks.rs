@@ -1,5 +1,5 @@
-//! Hooks that own browser resources (intervals, event listeners, wake locks) and release
-//! them when the component unmounts or its inputs change.
+//! Hooks that own browser resources (intervals, event listeners, wake locks, the voice) and
+//! release them when the component unmounts or its inputs change.
 
 use crate::browser;
 use yew::prelude::*;
@@ -17,7 +17,9 @@ pub fn use_scroll_to_anchor(root: NodeRef, anchor: UseStateHandle<Option<&'stati
 
 // ---- Timer hooks ----
 
-pub use timer_hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
+pub use timer_hooks::{
+    use_hidden_page_tones, use_local_voice, use_session_clock, PrePlayed, WakeLockStatus,
+};
 
 mod timer_hooks {
     use crate::browser;
@@ -190,6 +192,39 @@ mod timer_hooks {
                 pre_played.borrow_mut().forget();
             }
         });
+    }
+
+    /// The on-device speech voice for `lang` (see `browser::local_voice`), or `None` where the
+    /// browser has none. Browsers fill their voice list late (`voiceschanged`), so the answer
+    /// is looked at again on each such event; the listener goes with the component, which
+    /// also silences anything still being said.
+    #[hook]
+    pub fn use_local_voice(lang: AttrValue) -> Option<browser::Voice> {
+        let voice = use_state_eq(|| {
+            if cfg!(target_arch = "wasm32") {
+                browser::local_voice(&lang)
+            } else {
+                None
+            }
+        });
+        {
+            let voice = voice.clone();
+            use_effect_with(lang, move |lang| {
+                let pick = {
+                    let lang = lang.clone();
+                    move || voice.set(browser::local_voice(&lang))
+                };
+                pick();
+                let listener = browser::on_voices_changed(pick);
+                move || {
+                    if listener.is_some() {
+                        browser::hush();
+                    }
+                    drop(listener);
+                }
+            });
+        }
+        (*voice).clone()
     }
 
     /// What a running session holds: the paint interval, the wake lock, the page listeners.

@@ -107,6 +107,17 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |busy: bool| timer_busy.set(busy))
     };
 
+    // The timer's links: "Stop, this hurts" to the safety check, the finish screen to the
+    // article's exercise advice (each only where that section is enabled).
+    let on_safety_check = config.sections.contains(&Section::Quiz).then(|| {
+        let active = active.clone();
+        Callback::from(move |()| active.set(Section::Quiz))
+    });
+    let timer_on_article = config
+        .sections
+        .contains(&Section::Article)
+        .then(|| jump_to_article.clone());
+
     let product_url = config.product_url.clone().map(AttrValue::from);
     let product_name = AttrValue::from(config.product_name.clone());
     html! {
@@ -131,7 +142,9 @@ pub fn App(props: &AppProps) -> Html {
                 <div key="timer" class="mg-panel" id={panel_id(Section::Timer)} hidden={current != Section::Timer}
                     role={has_tabs.then_some("tabpanel")} aria-labelledby={has_tabs.then_some("mg-tab-timer")}>
                     <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal} />
+                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal}
+                        emergency_number={AttrValue::from(config.emergency_number.clone())}
+                        {on_safety_check} on_article={timer_on_article} />
                 </div>
             }
         </div>
