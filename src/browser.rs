@@ -483,12 +483,23 @@ mod timer_glue {
         }
     }
 
-    /// The primary language subtag, lower case (`en` of `en-GB` or `en_gb`).
-    fn primary(tag: &str) -> String {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
+    /// Whether two language tags are equal, ignoring case and `-` versus `_` (Android
+    /// reports `en_US`).
+    fn same_tag(a: &str, b: &str) -> bool {
+        let norm = |c: u8| {
+            if c == b'_' {
+                b'-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| norm(x) == norm(y))
+    }
+
+    /// The primary language subtag (`en` of `en-GB` or `en_GB`).
+    fn primary(tag: &str) -> &str {
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_');
+        &tag[..end.unwrap_or(tag.len())]
     }
 
     /// The best voice for `lang` (e.g. `en` or `en-GB`) among those that run on the device
@@ -496,7 +507,6 @@ mod timer_glue {
     /// required; an exact tag match first, then the browser's default, then the first.
     pub fn local_voice(lang: &str) -> Option<Voice> {
         let voices = synthesis()?.get_voices();
-        let wanted = lang.replace('_', "-").to_ascii_lowercase();
         let mut best: Option<(u8, Voice)> = None;
         for value in voices.iter() {
             if !value.is_object() {
@@ -504,12 +514,10 @@ mod timer_glue {
             }
             let voice: SpeechSynthesisVoice = value.unchecked_into();
             let tag = voice.lang();
-            if !voice.local_service() || primary(&tag) != primary(&wanted) {
+            if !voice.local_service() || !same_tag(primary(&tag), primary(lang)) {
                 continue;
             }
-            let score = 1
-                + 2 * u8::from(tag.replace('_', "-").to_ascii_lowercase() == wanted)
-                + u8::from(voice.default());
+            let score = 1 + 2 * u8::from(same_tag(&tag, lang)) + u8::from(voice.default());
             if best.as_ref().is_none_or(|(known, _)| score > *known) {
                 let uri = voice.voice_uri();
                 best = Some((

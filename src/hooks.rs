@@ -194,37 +194,27 @@ mod timer_hooks {
         });
     }
 
-    /// The on-device speech voice for `lang` (see `browser::local_voice`), or `None` where the
-    /// browser has none. Browsers fill their voice list late (`voiceschanged`), so the answer
-    /// is looked at again on each such event; the listener goes with the component, which
-    /// also silences anything still being said.
+    /// Tells `on_voice` the on-device speech voice for `lang` (see `browser::local_voice`),
+    /// or `None` where the browser has none: once mounted, and again on each `voiceschanged`
+    /// (browsers fill their voice list late). The listener goes with the component, which
+    /// also silences anything still being said. (No state of its own: the caller keeps the
+    /// voice, which keeps the wasm smaller.)
     #[hook]
-    pub fn use_local_voice(lang: AttrValue) -> Option<browser::Voice> {
-        let voice = use_state_eq(|| {
-            if cfg!(target_arch = "wasm32") {
-                browser::local_voice(&lang)
-            } else {
-                None
+    pub fn use_local_voice(lang: AttrValue, on_voice: Callback<Option<browser::Voice>>) {
+        use_effect_with(lang, move |lang| {
+            let pick = {
+                let lang = lang.clone();
+                move || on_voice.emit(browser::local_voice(&lang))
+            };
+            pick();
+            let listener = browser::on_voices_changed(pick);
+            move || {
+                if listener.is_some() {
+                    browser::hush();
+                }
+                drop(listener);
             }
         });
-        {
-            let voice = voice.clone();
-            use_effect_with(lang, move |lang| {
-                let pick = {
-                    let lang = lang.clone();
-                    move || voice.set(browser::local_voice(&lang))
-                };
-                pick();
-                let listener = browser::on_voices_changed(pick);
-                move || {
-                    if listener.is_some() {
-                        browser::hush();
-                    }
-                    drop(listener);
-                }
-            });
-        }
-        (*voice).clone()
     }
 
     /// What a running session holds: the paint interval, the wake lock, the page listeners.

@@ -201,27 +201,40 @@ impl Timer {
 
 #[component]
 pub fn TimerView(props: &TimerProps) -> Html {
+    let redraw = use_force_update();
     let state = use_mut_ref(|| {
         let slot = slot_name(PART, props.ordinal);
         let prefs_slot = slot_name(PREFS_PART, props.ordinal);
-        let (model, pending) = initial(props.suggested, &slot, &prefs_slot);
+        let (mut model, pending) = initial(props.suggested, &slot, &prefs_slot);
+        let voice = cfg!(target_arch = "wasm32")
+            .then(|| browser::local_voice(&props.lang))
+            .flatten();
+        model.has_voice = voice.is_some();
         Timer {
             model,
             pending,
             mounted: false,
             slot,
             prefs_slot,
-            voice: None,
+            voice,
         }
     });
     // The voice list arrives late in some browsers (`voiceschanged`): the toggle appears then.
-    let voice = use_local_voice(props.lang.clone());
     {
-        let mut timer = state.borrow_mut();
-        timer.model.has_voice = voice.is_some();
-        timer.voice = voice;
+        let (state, redraw) = (state.clone(), redraw.clone());
+        use_local_voice(
+            props.lang.clone(),
+            Callback::from(move |voice: Option<browser::Voice>| {
+                let mut timer = state.borrow_mut();
+                if timer.voice != voice {
+                    timer.model.has_voice = voice.is_some();
+                    timer.voice = voice;
+                    drop(timer);
+                    redraw.force_update();
+                }
+            }),
+        );
     }
-    let redraw = use_force_update();
     let root = use_node_ref();
     let pre_played = use_mut_ref(PrePlayed::default);
 

@@ -179,7 +179,7 @@ impl Session {
 }
 
 /// A plain decimal number: digits only (no sign, no spaces), at most 16 of them.
-fn number(text: &str) -> Result<u64, DecodeError> {
+pub(super) fn number(text: &str) -> Result<u64, DecodeError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DecodeError::Malformed);
     }

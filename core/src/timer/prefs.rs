@@ -7,6 +7,7 @@
 //! missing or wrong falls back to its default and the others are kept, so a damaged value
 //! never costs more than the damaged part.
 
+use super::persist::number;
 use super::push_decimal;
 use super::routines::routines;
 
@@ -101,11 +102,9 @@ impl Prefs {
         prefs.routine = Some(routine_index);
         prefs.mode = routine.modes.iter().position(|m| m.id == mode_id);
         intact &= prefs.mode.is_some();
-        let well_formed =
-            (1..=3).contains(&minutes.len()) && minutes.bytes().all(|b| b.is_ascii_digit());
-        prefs.minutes = well_formed
-            .then(|| minutes.parse::<u32>().ok())
-            .flatten()
+        prefs.minutes = number(minutes)
+            .ok()
+            .and_then(|m| u32::try_from(m).ok())
             .filter(|m| routine.lengths_min.contains(m));
         intact &= prefs.minutes.is_some();
         (prefs, intact)

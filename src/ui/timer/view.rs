@@ -289,32 +289,21 @@ fn session(context: &Context, view: &Snapshot) -> Html {
     }
 }
 
-/// Where the step works: a small back seen from behind, the spine down the middle, the
-/// muscle bands either side, and the named spot marked. Decorative (the title says it).
+/// Where the step works: a small back seen from behind (the spine down the middle, the
+/// muscle bands either side) with the named spot marked, drawn by the stylesheet from two
+/// data attributes. Decorative: the step's title says the same in words.
 fn spot_figure(spot: Spot) -> Html {
-    let y = match spot.level {
-        Level::Higher => "26",
-        Level::Middle => "38",
-        Level::Lower => "50",
+    let side = match spot.side {
+        Side::Left => "left",
+        Side::Right => "right",
+        Side::Both => "both",
     };
-    let mark = |x: &'static str| html! { <ellipse class="mg-timer-fig-spot" cx={x} cy={y} rx="7" ry="8" /> };
-    let (left, right) = match spot.side {
-        Side::Left => (true, false),
-        Side::Right => (false, true),
-        Side::Both => (true, true),
+    let level = match spot.level {
+        Level::Higher => "higher",
+        Level::Middle => "middle",
+        Level::Lower => "lower",
     };
-    html! {
-        <svg class="mg-timer-fig" viewBox="0 0 60 76" aria-hidden="true" focusable="false">
-            <path class="mg-fig-body" d="M16 4 C8 8 5 20 6 36 C7 52 10 62 13 70 L47 70 C50 62 53 52 54 36 C55 20 52 8 44 4 Z" />
-            <rect class="mg-fig-muscle" x="15" y="14" width="12" height="50" rx="6" />
-            <rect class="mg-fig-muscle" x="33" y="14" width="12" height="50" rx="6" />
-            <rect class="mg-timer-fig-spine" x="28" y="6" width="4" height="62" rx="2" />
-            { if left { mark("21") } else { Html::default() } }
-            { if right { mark("39") } else { Html::default() } }
-            <text class="mg-timer-fig-side" x="4" y="75">{ "L" }</text>
-            <text class="mg-timer-fig-side" x="50" y="75">{ "R" }</text>
-        </svg>
-    }
+    html! { <span class="mg-timer-fig" data-side={side} data-level={level} aria-hidden="true"></span> }
 }
 
 /// The routine's name for the summaries ("10-minute Hands routine").
