@@ -155,9 +155,9 @@ pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
 // Every API is feature-detected; a missing one makes the call a no-op, never a throw.
 
 pub use timer_glue::{
-    acquire_wake_lock, can_vibrate, focus, is_space_toggle, on_page_visibility, page_hidden,
-    play_tone, schedule_tones, unlock_audio, vibrate, wake_lock_supported, PageVisibility,
-    ScheduledTones, Tone, WakeLock,
+    acquire_wake_lock, can_vibrate, focus, hush, is_space_toggle, local_voice, on_page_visibility,
+    on_voices_changed, page_hidden, play_tone, schedule_tones, speak, unlock_audio, vibrate,
+    wake_lock_supported, PageVisibility, ScheduledTones, Tone, Voice, WakeLock,
 };
 
 mod timer_glue {
@@ -169,7 +169,7 @@ mod timer_glue {
     use wasm_bindgen_futures::{spawn_local, JsFuture};
     use web_sys::{
         AudioContext, AudioContextState, Element, GainNode, KeyboardEvent, OscillatorNode,
-        OscillatorType,
+        OscillatorType, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice,
     };
 
     fn navigator() -> Option<web_sys::Navigator> {
@@ -290,6 +290,8 @@ mod timer_glue {
         MoveSpot,
         /// The routine is done: a rising four-note chime.
         Finish,
+        /// "Halfway" or "one minute left": one soft, long bell.
+        Bell,
     }
 
     /// The notes of `tone`: (frequency Hz, start s, length s, peak gain).
@@ -304,6 +306,7 @@ mod timer_glue {
                 (783.99, 0.36, 0.3, 0.22),
                 (1046.5, 0.54, 0.8, 0.22),
             ],
+            Tone::Bell => &[(698.46, 0.0, 0.9, 0.14)],
         }
     }
 
@@ -416,6 +419,120 @@ mod timer_glue {
         fn drop(&mut self) {
             self.cancel_pending();
         }
+    }
+
+    // -- speech --------------------------------------------------------------------------
+
+    /// `window.speechSynthesis`, if the browser has it (looked up, never assumed).
+    fn synthesis() -> Option<SpeechSynthesis> {
+        let window = web_sys::window()?;
+        let value = js_sys::Reflect::get(&window, &JsValue::from_str("speechSynthesis")).ok()?;
+        value.is_object().then(|| value.unchecked_into())
+    }
+
+    /// An on-device speech voice (`localService`), as chosen by [`local_voice`].
+    #[derive(Clone, Debug)]
+    pub struct Voice {
+        voice: SpeechSynthesisVoice,
+        uri: String,
+        lang: String,
+    }
+
+    impl PartialEq for Voice {
+        fn eq(&self, other: &Voice) -> bool {
+            self.uri == other.uri && self.lang == other.lang
+        }
+    }
+
+    /// Whether two language tags are equal, ignoring case and `-` versus `_` (Android
+    /// reports `en_US`).
+    fn same_tag(a: &str, b: &str) -> bool {
+        let norm = |c: u8| {
+            if c == b'_' {
+                b'-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| norm(x) == norm(y))
+    }
+
+    /// The primary language subtag (`en` of `en-GB` or `en_GB`).
+    fn primary(tag: &str) -> &str {
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_');
+        &tag[..end.unwrap_or(tag.len())]
+    }
+
+    /// The best voice for `lang` (e.g. `en` or `en-GB`) among those that run on the device
+    /// (`localService`): network voices would send the text away. Same primary language
+    /// required; an exact tag match first, then the browser's default, then the first.
+    pub fn local_voice(lang: &str) -> Option<Voice> {
+        let voices = synthesis()?.get_voices();
+        let mut best: Option<(u8, Voice)> = None;
+        for value in voices.iter() {
+            if !value.is_object() {
+                continue;
+            }
+            let voice: SpeechSynthesisVoice = value.unchecked_into();
+            let tag = voice.lang();
+            if !voice.local_service() || !same_tag(primary(&tag), primary(lang)) {
+                continue;
+            }
+            let score = 1 + 2 * u8::from(same_tag(&tag, lang)) + u8::from(voice.default());
+            if best.as_ref().is_none_or(|(known, _)| score > *known) {
+                let uri = voice.voice_uri();
+                best = Some((
+                    score,
+                    Voice {
+                        voice,
+                        uri,
+                        lang: tag,
+                    },
+                ));
+            }
+        }
+        best.map(|(_, voice)| voice)
+    }
+
+    /// Calls `callback` whenever the browser's voice list changes; dropping it stops.
+    pub fn on_voices_changed(callback: impl Fn() + 'static) -> Option<EventListener> {
+        let synthesis = synthesis()?;
+        has(&synthesis, "addEventListener")
+            .then(|| EventListener::new(&synthesis, "voiceschanged", move |_| callback()))
+    }
+
+    thread_local! {
+        /// The utterances handed over last: kept alive until the next ones, as some engines
+        /// drop an utterance that nothing references before it is spoken.
+        static SPOKEN: RefCell<Vec<SpeechSynthesisUtterance>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Stops anything being said, then says `texts` in order with `voice`.
+    pub fn speak(voice: &Voice, texts: &[String]) {
+        let Some(synthesis) = synthesis() else {
+            return;
+        };
+        if synthesis.speaking() || synthesis.pending() {
+            synthesis.cancel();
+        }
+        let mut kept = Vec::new();
+        for text in texts {
+            if let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) {
+                utterance.set_voice(Some(&voice.voice));
+                utterance.set_lang(&voice.lang);
+                synthesis.speak(&utterance);
+                kept.push(utterance);
+            }
+        }
+        SPOKEN.with(|spoken| *spoken.borrow_mut() = kept);
+    }
+
+    /// Stops anything being said.
+    pub fn hush() {
+        if let Some(synthesis) = synthesis() {
+            synthesis.cancel();
+        }
+        SPOKEN.with(|spoken| spoken.borrow_mut().clear());
     }
 
     // -- vibration -----------------------------------------------------------------------

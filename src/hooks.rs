@@ -1,12 +1,14 @@
-//! Hooks that own browser resources (intervals, event listeners, wake locks) and release
-//! them when the component unmounts or its inputs change.
+//! Hooks that own browser resources (intervals, event listeners, wake locks, the voice) and
+//! release them when the component unmounts or its inputs change.
 
 use crate::browser;
 use yew::prelude::*;
 
 // ---- Timer hooks ----
 
-pub use timer_hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
+pub use timer_hooks::{
+    use_hidden_page_tones, use_local_voice, use_session_clock, PrePlayed, WakeLockStatus,
+};
 
 mod timer_hooks {
     use crate::browser;
@@ -177,6 +179,29 @@ mod timer_hooks {
             move || {
                 drop(listeners);
                 pre_played.borrow_mut().forget();
+            }
+        });
+    }
+
+    /// Tells `on_voice` the on-device speech voice for `lang` (see `browser::local_voice`),
+    /// or `None` where the browser has none: once mounted, and again on each `voiceschanged`
+    /// (browsers fill their voice list late). The listener goes with the component, which
+    /// also silences anything still being said. (No state of its own: the caller keeps the
+    /// voice, which keeps the wasm smaller.)
+    #[hook]
+    pub fn use_local_voice(lang: AttrValue, on_voice: Callback<Option<browser::Voice>>) {
+        use_effect_with(lang, move |lang| {
+            let pick = {
+                let lang = lang.clone();
+                move || on_voice.emit(browser::local_voice(&lang))
+            };
+            pick();
+            let listener = browser::on_voices_changed(pick);
+            move || {
+                if listener.is_some() {
+                    browser::hush();
+                }
+                drop(listener);
             }
         });
     }

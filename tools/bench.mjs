@@ -566,12 +566,12 @@ async function benchBytes(server) {
     const r = m[name];
     const last = r.runs[r.runs.length - 1];
     const app = last.list.find((x) => /massage-guide-app\.js$/.test(x.path));
-    return [PAGES[name].label, `${int(r.beforeLoad)} (${kib(r.beforeLoad)} KiB)`, name === 'without' ? '–' : `${signed(r.beforeLoad - base)} (${signed((r.beforeLoad - base) / KIB, 1)} KiB)`,
+    return [PAGES[name].label, `${int(r.beforeLoad)} (${kib(r.beforeLoad)} KiB)`, name === 'without' ? '–' : `${r.beforeLoad - base >= 0 ? '+' : ''}${int(r.beforeLoad - base)} (${signed((r.beforeLoad - base) / KIB, 1)} KiB)`,
       `${int(r.total)} (${kib(r.total)} KiB)`,
       app ? `yes, ${int(app.bytes)} B, ${app.startedAfterLoadMs !== null ? `started ${app.startedAfterLoadMs} ms after load` : 'before load'}` : 'no',
       r.runs.map((x) => int(x.beforeLoad)).join(', ')];
   };
-  emit(...table(['page', 'before load (B)', 'Δ vs without', 'within 5 s after load (B)', 'app script fetched (loading="auto")', 'runs, before load'], Object.keys(results).map(row)), '');
+  emit(...table(['page', 'before load (B)', 'Δ vs without', 'total until 5 s after load (B)', 'app script fetched (loading="auto")', 'runs, before load'], Object.keys(results).map(row)), '');
   const delta = m.minimal.beforeLoad - base;
   emit(`Budget: minimal embed +≤ 15 KiB before load: ${signed(delta / KIB, 1)} KiB, ${verdict(delta <= 15 * KIB)}. `
     + `Snippet: ${signed((m.snippet.beforeLoad - base) / KIB, 1)} KiB (its HTML carries the article).`, '');

@@ -1,13 +1,15 @@
 //! Generator for `content/routines.toml`: the self-massage routines of the timer.
 //!
 //! It parses the file (serde + toml), checks it, works out every concrete plan (each routine x
-//! mode x length, with step lengths in milliseconds that add up exactly to the chosen length) and
-//! writes them as `static` tables into `$OUT_DIR/routines.rs`, which `core/src/timer/routines.rs`
+//! mode x length, with step lengths in milliseconds that add up exactly to the chosen length,
+//! the named spots of the repeats, and the "halfway" / "one minute left" prompts) and writes
+//! them as `static` tables into `$OUT_DIR/routines.rs`, which `core/src/timer/routines.rs`
 //! `include!`s. The types named in the output (`Routine`, `Mode`, `PlannedStep`, `CueKind`,
-//! `Advice`, `PlanTable`) are defined there.
+//! `Spot`, `Prompt`, `Advice`, `StopAdvice`, `FinishAdvice`, `PlanTable`) are defined there.
 //!
 //! All arithmetic on step lengths happens here, at build time, so the wasm carries finished
-//! numbers and the timer never rounds anything at run time.
+//! numbers and the timer never rounds anything at run time. The build fails if any plan
+//! leaves more than [`MAX_CUE_GAP_S`] seconds between two sounded cues.
 
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -21,8 +23,9 @@ use std::path::Path;
 struct RoutinesFile {
     get_ready_seconds: u32,
     safety_lines: Vec<String>,
-    stop_advice: AdviceSource,
-    finish_advice: AdviceSource,
+    stop_advice: StopSource,
+    finish_advice: FinishSource,
+    end_advice: AdviceSource,
     routines: Vec<RoutineSource>,
 }
 
@@ -31,6 +34,28 @@ struct RoutinesFile {
 struct AdviceSource {
     title: String,
     lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StopSource {
+    title: String,
+    lines: Vec<String>,
+    emergency_title: String,
+    emergency_signs: Vec<String>,
+    call_label: String,
+    check_lead: String,
+    check_label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinishSource {
+    title: String,
+    how_title: String,
+    lines: Vec<String>,
+    exercise_lead: String,
+    exercise_label: String,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +74,7 @@ struct ModeSource {
     id: String,
     name: String,
     description: String,
+    after: String,
     steps: Vec<StepSource>,
 }
 
@@ -57,8 +83,10 @@ struct ModeSource {
 struct StepSource {
     title: String,
     instruction: String,
+    say: String,
     fixed_seconds: Option<u32>,
     share_percent: Option<u32>,
+    spot: Option<String>,
     cue: Option<String>,
     repeat: Option<RepeatSource>,
 }
@@ -67,17 +95,51 @@ struct StepSource {
 #[serde(deny_unknown_fields)]
 struct RepeatSource {
     every_seconds: u32,
+    move_seconds: Option<u32>,
+    cue: Option<String>,
+    moves: Vec<MoveSource>,
+    relax: Option<RelaxSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoveSource {
     title: String,
     instruction: String,
-    cue: Option<String>,
+    say: String,
+    spot: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelaxSource {
+    title: String,
+    instruction: String,
+    say: String,
 }
 
 /// The longest get-ready countdown we accept (a sanity bound, not a design choice).
 const MAX_GET_READY_SECONDS: u32 = 10;
 /// The longest routine length we accept, in minutes.
 const MAX_LENGTH_MIN: u32 = 120;
+/// The most time allowed between two sounded cues of a plan (issue 14: at most 2 minutes).
+pub const MAX_CUE_GAP_S: u64 = 120;
+/// Spoken texts stay short, so one is said well before the next cue.
+const MAX_SAY_CHARS: usize = 90;
+/// Titles are spoken too, and must fit the step card on a phone.
+const MAX_TITLE_CHARS: usize = 40;
+/// A prompt this close to a sounded step start is said with that step (one cue, not two).
+const PROMPT_MERGE_MS: u64 = 5_000;
 /// The cue names a step may use, and the `CueKind` variant each becomes.
-const CUE_KINDS: [(&str, &str); 2] = [("step", "Step"), ("move-spot", "MoveSpot")];
+const CUE_KINDS: [(&str, &str); 3] = [
+    ("step", "Step"),
+    ("move-spot", "MoveSpot"),
+    ("quiet", "Quiet"),
+];
+const SIDES: [(&str, &str); 3] = [("left", "Left"), ("right", "Right"), ("both", "Both")];
+const LEVELS: [(&str, &str); 2] = [("higher", "Higher"), ("lower", "Lower")];
+/// The placeholder the stop screen fills with the emergency number.
+const NUMBER: &str = "{number}";
 
 // ---- the result ----------------------------------------------------------------------------
 
@@ -86,8 +148,20 @@ const CUE_KINDS: [(&str, &str); 2] = [("step", "Step"), ("move-spot", "MoveSpot"
 struct PlannedStep<'a> {
     title: &'a str,
     instruction: &'a str,
+    say: &'a str,
     duration_ms: u64,
     cue_variant: &'static str,
+    /// The spot as written (`"right-lower"`), validated.
+    spot: Option<&'a str>,
+    /// `Prompt` variant said together with this step's start.
+    prompt: Option<&'static str>,
+}
+
+/// A "halfway" or "one minute left" prompt of a plan: massage offset and `Prompt` variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PromptAt {
+    at_ms: u64,
+    variant: &'static str,
 }
 
 pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
@@ -97,7 +171,7 @@ pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// Parses, checks and renders the whole file; the error names the offending field.
-fn generate_code(text: &str) -> Result<String, String> {
+pub fn generate_code(text: &str) -> Result<String, String> {
     let file: RoutinesFile = toml::from_str(text).map_err(|e| e.to_string())?;
     validate(&file)?;
 
@@ -116,18 +190,44 @@ fn generate_code(text: &str) -> Result<String, String> {
     );
     let _ = writeln!(
         code,
+        "/// The most time a plan leaves between two sounded cues (checked by the build)."
+    );
+    let _ = writeln!(
+        code,
+        "pub const MAX_CUE_GAP_MS: u64 = {};\n",
+        MAX_CUE_GAP_S * 1000
+    );
+    let _ = writeln!(
+        code,
         "static SAFETY_LINES: &[&str] = &[{}];\n",
         string_list(&file.safety_lines)
     );
+    let stop = &file.stop_advice;
     let _ = writeln!(
         code,
-        "static STOP_ADVICE: Advice = {};\n",
-        advice(&file.stop_advice)
+        "static STOP_ADVICE: StopAdvice = StopAdvice {{ title: {:?}, lines: &[{}], emergency_title: {}, emergency_signs: &[{}], call_label: {}, check_lead: {:?}, check_label: {:?} }};\n",
+        stop.title,
+        string_list(&stop.lines),
+        split_number(&stop.emergency_title),
+        string_list(&stop.emergency_signs),
+        split_number(&stop.call_label),
+        stop.check_lead,
+        stop.check_label,
+    );
+    let finish = &file.finish_advice;
+    let _ = writeln!(
+        code,
+        "static FINISH_ADVICE: FinishAdvice = FinishAdvice {{ title: {:?}, how_title: {:?}, lines: &[{}], exercise_lead: {:?}, exercise_label: {:?} }};\n",
+        finish.title,
+        finish.how_title,
+        string_list(&finish.lines),
+        finish.exercise_lead,
+        finish.exercise_label,
     );
     let _ = writeln!(
         code,
-        "static FINISH_ADVICE: Advice = {};\n",
-        advice(&file.finish_advice)
+        "static END_ADVICE: Advice = {};\n",
+        advice(&file.end_advice)
     );
 
     code.push_str("static ROUTINES: &[Routine] = &[\n");
@@ -144,8 +244,8 @@ fn generate_code(text: &str) -> Result<String, String> {
         for mode in &routine.modes {
             let _ = writeln!(
                 code,
-                "        Mode {{ id: {:?}, name: {:?}, description: {:?} }},",
-                mode.id, mode.name, mode.description
+                "        Mode {{ id: {:?}, name: {:?}, description: {:?}, after: {:?} }},",
+                mode.id, mode.name, mode.description, mode.after
             );
         }
         code.push_str("    ] },\n");
@@ -168,12 +268,15 @@ fn generate_code(text: &str) -> Result<String, String> {
     for (routine_index, routine) in file.routines.iter().enumerate() {
         for (mode_index, mode) in routine.modes.iter().enumerate() {
             for &minutes in &routine.lengths_min {
-                let steps = plan_steps(mode, minutes).map_err(|e| {
+                let at = || {
                     format!(
-                        "{}: {minutes} min: {e}",
+                        "{}: {minutes} min",
                         mode_path(&file, routine_index, mode_index)
                     )
-                })?;
+                };
+                let mut steps = plan_steps(mode, minutes).map_err(|e| format!("{}: {e}", at()))?;
+                let prompts = place_prompts(&mut steps, u64::from(minutes) * 60_000);
+                check_cue_gaps(&steps, &prompts).map_err(|e| format!("{}: {e}", at()))?;
                 let _ = writeln!(
                     code,
                     "    PlanTable {{ routine: {routine_index}, mode: {mode_index}, minutes: {minutes}, steps: &["
@@ -181,14 +284,21 @@ fn generate_code(text: &str) -> Result<String, String> {
                 for step in &steps {
                     let _ = writeln!(
                         code,
-                        "        PlannedStep {{ title: {}, instruction: {}, duration_ms: {}, cue: CueKind::{} }},",
+                        "        PlannedStep {{ title: {}, instruction: {}, say: {}, duration_ms: {}, cue: CueKind::{}, spot: {}, prompt: {} }},",
                         text_const(step.title),
                         text_const(step.instruction),
+                        text_const(step.say),
                         step.duration_ms,
-                        step.cue_variant
+                        step.cue_variant,
+                        step.spot.map_or_else(|| "None".to_string(), |s| format!("Some({})", spot_expr("", s).unwrap_or_default())),
+                        step.prompt.map_or_else(|| "None".to_string(), |p| format!("Some(Prompt::{p})")),
                     );
                 }
-                code.push_str("    ] },\n");
+                code.push_str("    ], prompts: &[");
+                for prompt in &prompts {
+                    let _ = write!(code, "({}, Prompt::{}), ", prompt.at_ms, prompt.variant);
+                }
+                code.push_str("] },\n");
             }
         }
     }
@@ -215,6 +325,12 @@ fn advice(advice: &AdviceSource) -> String {
     )
 }
 
+/// `"Call {number} now"` as the Rust tuple `("Call ", " now")` (validated to hold one).
+fn split_number(text: &str) -> String {
+    let (before, after) = text.split_once(NUMBER).unwrap_or((text, ""));
+    format!("({before:?}, {after:?})")
+}
+
 fn mode_path(file: &RoutinesFile, routine_index: usize, mode_index: usize) -> String {
     let routine = &file.routines[routine_index];
     format!(
@@ -233,10 +349,22 @@ fn validate(file: &RoutinesFile) -> Result<(), String> {
         ));
     }
     check_lines("safety_lines", &file.safety_lines)?;
-    check_text("stop_advice.title", &file.stop_advice.title)?;
-    check_lines("stop_advice.lines", &file.stop_advice.lines)?;
-    check_text("finish_advice.title", &file.finish_advice.title)?;
-    check_lines("finish_advice.lines", &file.finish_advice.lines)?;
+    let stop = &file.stop_advice;
+    check_text("stop_advice.title", &stop.title)?;
+    check_lines("stop_advice.lines", &stop.lines)?;
+    check_number("stop_advice.emergency_title", &stop.emergency_title)?;
+    check_lines("stop_advice.emergency_signs", &stop.emergency_signs)?;
+    check_number("stop_advice.call_label", &stop.call_label)?;
+    check_text("stop_advice.check_lead", &stop.check_lead)?;
+    check_text("stop_advice.check_label", &stop.check_label)?;
+    let finish = &file.finish_advice;
+    check_text("finish_advice.title", &finish.title)?;
+    check_text("finish_advice.how_title", &finish.how_title)?;
+    check_lines("finish_advice.lines", &finish.lines)?;
+    check_text("finish_advice.exercise_lead", &finish.exercise_lead)?;
+    check_text("finish_advice.exercise_label", &finish.exercise_label)?;
+    check_text("end_advice.title", &file.end_advice.title)?;
+    check_lines("end_advice.lines", &file.end_advice.lines)?;
 
     if file.routines.is_empty() {
         return Err("routines: there must be at least one [[routines]] table".into());
@@ -274,6 +402,7 @@ fn validate(file: &RoutinesFile) -> Result<(), String> {
             let mode_at = format!("{mode_at} ({:?})", mode.id);
             check_text(&format!("{mode_at}.name"), &mode.name)?;
             check_text(&format!("{mode_at}.description"), &mode.description)?;
+            check_text(&format!("{mode_at}.after"), &mode.after)?;
             check_steps(&mode_at, &mode.steps)?;
         }
     }
@@ -289,6 +418,22 @@ fn check_text(field: &str, text: &str) -> Result<(), String> {
             "{field}: remove the leading/trailing spaces or line breaks in {text:?}"
         ));
     }
+    if text.contains('{') && !text.contains(NUMBER) {
+        return Err(format!(
+            "{field}: {text:?} has a '{{' but the only placeholder is {NUMBER}"
+        ));
+    }
+    Ok(())
+}
+
+/// Text that must hold `{number}` exactly once.
+fn check_number(field: &str, text: &str) -> Result<(), String> {
+    check_text(field, text)?;
+    if text.matches(NUMBER).count() != 1 {
+        return Err(format!(
+            "{field}: {text:?} must contain {NUMBER} exactly once"
+        ));
+    }
     Ok(())
 }
 
@@ -298,6 +443,27 @@ fn check_lines(field: &str, lines: &[String]) -> Result<(), String> {
     }
     for (index, line) in lines.iter().enumerate() {
         check_text(&format!("{field}[{index}]"), line)?;
+        if line.contains(NUMBER) {
+            return Err(format!("{field}[{index}]: {NUMBER} is not filled in here"));
+        }
+    }
+    Ok(())
+}
+
+/// A step's or move's spoken texts: short enough to be said between two cues.
+fn check_spoken(at: &str, title: &str, instruction: &str, say: &str) -> Result<(), String> {
+    check_text(&format!("{at}.title"), title)?;
+    check_text(&format!("{at}.instruction"), instruction)?;
+    check_text(&format!("{at}.say"), say)?;
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(format!(
+            "{at}.title: {title:?} is longer than {MAX_TITLE_CHARS} characters"
+        ));
+    }
+    if say.chars().count() > MAX_SAY_CHARS {
+        return Err(format!(
+            "{at}.say: {say:?} is longer than {MAX_SAY_CHARS} characters; keep spoken cues short"
+        ));
     }
     Ok(())
 }
@@ -349,6 +515,30 @@ fn cue_variant(field: &str, cue: Option<&String>) -> Result<&'static str, String
         })
 }
 
+/// `"right-lower"` as the Rust expression `Spot { side: Side::Right, level: Level::Lower }`.
+fn spot_expr(field: &str, spot: &str) -> Result<String, String> {
+    let (side, level) = match spot.split_once('-') {
+        Some((side, level)) => (side, Some(level)),
+        None => (spot, None),
+    };
+    let side = SIDES.iter().find(|(name, _)| *name == side);
+    let level = match level {
+        None => Some("Middle"),
+        Some(level) => LEVELS
+            .iter()
+            .find(|(name, _)| *name == level)
+            .map(|(_, v)| *v),
+    };
+    match (side, level) {
+        (Some((_, side)), Some(level)) => Ok(format!(
+            "Spot {{ side: Side::{side}, level: Level::{level} }}"
+        )),
+        _ => Err(format!(
+            "{field}: unknown spot {spot:?}, expected left, right or both, optionally followed by -higher or -lower"
+        )),
+    }
+}
+
 fn check_steps(mode_at: &str, steps: &[StepSource]) -> Result<(), String> {
     if steps.is_empty() {
         return Err(format!(
@@ -358,9 +548,11 @@ fn check_steps(mode_at: &str, steps: &[StepSource]) -> Result<(), String> {
     let mut share_total = 0;
     for (index, step) in steps.iter().enumerate() {
         let at = format!("{mode_at}.steps[{index}]");
-        check_text(&format!("{at}.title"), &step.title)?;
-        check_text(&format!("{at}.instruction"), &step.instruction)?;
+        check_spoken(&at, &step.title, &step.instruction, &step.say)?;
         cue_variant(&format!("{at}.cue"), step.cue.as_ref())?;
+        if let Some(spot) = &step.spot {
+            spot_expr(&format!("{at}.spot"), spot)?;
+        }
         match (step.fixed_seconds, step.share_percent) {
             (Some(0), None) => return Err(format!("{at}.fixed_seconds must be at least 1")),
             (None, Some(0)) => return Err(format!("{at}.share_percent must be at least 1")),
@@ -373,12 +565,45 @@ fn check_steps(mode_at: &str, steps: &[StepSource]) -> Result<(), String> {
             }
         }
         if let Some(repeat) = &step.repeat {
+            let at = format!("{at}.repeat");
             if repeat.every_seconds == 0 {
-                return Err(format!("{at}.repeat.every_seconds must be at least 1"));
+                return Err(format!("{at}.every_seconds must be at least 1"));
             }
-            check_text(&format!("{at}.repeat.title"), &repeat.title)?;
-            check_text(&format!("{at}.repeat.instruction"), &repeat.instruction)?;
-            cue_variant(&format!("{at}.repeat.cue"), repeat.cue.as_ref())?;
+            cue_variant(&format!("{at}.cue"), repeat.cue.as_ref())?;
+            if repeat.moves.is_empty() {
+                return Err(format!(
+                    "{at}.moves: give at least one [[...repeat.moves]] table"
+                ));
+            }
+            for (move_index, step) in repeat.moves.iter().enumerate() {
+                let at = format!("{at}.moves[{move_index}]");
+                check_spoken(&at, &step.title, &step.instruction, &step.say)?;
+                if let Some(spot) = &step.spot {
+                    spot_expr(&format!("{at}.spot"), spot)?;
+                }
+            }
+            match (repeat.move_seconds, &repeat.relax) {
+                (None, None) => {}
+                (Some(seconds), Some(relax)) => {
+                    if seconds == 0 || seconds >= repeat.every_seconds {
+                        return Err(format!(
+                            "{at}.move_seconds is {seconds}, expected 1 to {} (less than every_seconds)",
+                            repeat.every_seconds - 1
+                        ));
+                    }
+                    check_spoken(
+                        &format!("{at}.relax"),
+                        &relax.title,
+                        &relax.instruction,
+                        &relax.say,
+                    )?;
+                }
+                _ => {
+                    return Err(format!(
+                        "{at}: move_seconds and [relax] go together: give both or neither"
+                    ))
+                }
+            }
         }
     }
     if share_total != 100 {
@@ -429,35 +654,68 @@ fn plan_steps(mode: &ModeSource, minutes: u32) -> Result<Vec<PlannedStep<'_>>, S
                 step.title
             ));
         }
-        let cue = cue_variant("", step.cue.as_ref())?;
         let first = PlannedStep {
             title: &step.title,
             instruction: &step.instruction,
+            say: &step.say,
             duration_ms: 0,
-            cue_variant: cue,
+            cue_variant: cue_variant("", step.cue.as_ref())?,
+            spot: step.spot.as_deref(),
+            prompt: None,
         };
-        match &step.repeat {
-            None => steps.push(PlannedStep {
+        let Some(repeat) = &step.repeat else {
+            steps.push(PlannedStep {
                 duration_ms: seconds * 1000,
                 ..first
-            }),
-            Some(repeat) => {
-                let again = PlannedStep {
-                    title: &repeat.title,
-                    instruction: &repeat.instruction,
-                    duration_ms: 0,
-                    cue_variant: cue_variant("", repeat.cue.as_ref())?,
-                };
-                for (segment, segment_s) in segments(seconds, u64::from(repeat.every_seconds))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let template = if segment == 0 { &first } else { &again };
+            });
+            continue;
+        };
+        let move_cue = cue_variant("", repeat.cue.as_ref())?;
+        for (segment, segment_s) in segments(seconds, u64::from(repeat.every_seconds))
+            .into_iter()
+            .enumerate()
+        {
+            if segment == 0 {
+                steps.push(PlannedStep {
+                    duration_ms: segment_s * 1000,
+                    ..first
+                });
+                continue;
+            }
+            let next = &repeat.moves[(segment - 1) % repeat.moves.len()];
+            let move_step = PlannedStep {
+                title: &next.title,
+                instruction: &next.instruction,
+                say: &next.say,
+                duration_ms: segment_s * 1000,
+                cue_variant: move_cue,
+                spot: next.spot.as_deref(),
+                prompt: None,
+            };
+            match (repeat.move_seconds, &repeat.relax) {
+                (Some(move_s), Some(relax)) => {
+                    let move_s = u64::from(move_s);
+                    if segment_s <= move_s {
+                        return Err(format!(
+                            "steps[{index}] ({:?}): a segment of {segment_s} s leaves no time to relax after a {move_s}-s move",
+                            step.title
+                        ));
+                    }
                     steps.push(PlannedStep {
-                        duration_ms: segment_s * 1000,
-                        ..*template
+                        duration_ms: move_s * 1000,
+                        ..move_step
+                    });
+                    // The relax stays on the spot the move went to.
+                    steps.push(PlannedStep {
+                        title: &relax.title,
+                        instruction: &relax.instruction,
+                        say: &relax.say,
+                        duration_ms: (segment_s - move_s) * 1000,
+                        cue_variant: "Quiet",
+                        ..move_step
                     });
                 }
+                _ => steps.push(move_step),
             }
         }
     }
@@ -482,4 +740,84 @@ fn segments(total: u64, every: u64) -> Vec<u64> {
         _ => {}
     }
     pieces
+}
+
+/// Where each step starts on the massage timeline (ms), and whether it sounds a tone.
+fn step_starts(steps: &[PlannedStep]) -> Vec<(u64, bool)> {
+    let mut at = 0;
+    steps
+        .iter()
+        .map(|step| {
+            let start = at;
+            at += step.duration_ms;
+            (start, step.cue_variant != "Quiet")
+        })
+        .collect()
+}
+
+/// Places "halfway" and "one minute left" on a plan of `total_ms`. A prompt within
+/// [`PROMPT_MERGE_MS`] of a sounded step start is said with that step (set on the step);
+/// the others are returned, in time order, as prompts of their own. "Halfway" is left out
+/// when it would fall within 20 s of "one minute left" (very short plans).
+fn place_prompts(steps: &mut [PlannedStep], total_ms: u64) -> Vec<PromptAt> {
+    let halfway = (total_ms / 2).div_ceil(1000) * 1000;
+    let minute_left = total_ms.checked_sub(60_000).filter(|&at| at > 0);
+    let mut wanted = Vec::new();
+    match minute_left {
+        Some(minute) if halfway.abs_diff(minute) < 20_000 => {}
+        _ => wanted.push(PromptAt {
+            at_ms: halfway,
+            variant: "Halfway",
+        }),
+    }
+    if let Some(at_ms) = minute_left {
+        wanted.push(PromptAt {
+            at_ms,
+            variant: "OneMinuteLeft",
+        });
+    }
+    let starts = step_starts(steps);
+    let mut standalone = Vec::new();
+    for prompt in wanted {
+        let host = starts
+            .iter()
+            .enumerate()
+            .filter(|(index, (start, sounded))| {
+                *sounded
+                    && start.abs_diff(prompt.at_ms) <= PROMPT_MERGE_MS
+                    && steps[*index].prompt.is_none()
+            })
+            .min_by_key(|(_, (start, _))| start.abs_diff(prompt.at_ms))
+            .map(|(index, _)| index);
+        match host {
+            Some(index) => steps[index].prompt = Some(prompt.variant),
+            None => standalone.push(prompt),
+        }
+    }
+    standalone
+}
+
+/// The sounded cues of a plan on the massage timeline: sounded step starts, standalone prompts
+/// and the end. Fails if two neighbours are more than [`MAX_CUE_GAP_S`] apart.
+fn check_cue_gaps(steps: &[PlannedStep], prompts: &[PromptAt]) -> Result<(), String> {
+    let total: u64 = steps.iter().map(|s| s.duration_ms).sum();
+    let mut cues: Vec<u64> = step_starts(steps)
+        .into_iter()
+        .filter(|&(_, sounded)| sounded)
+        .map(|(at, _)| at)
+        .chain(prompts.iter().map(|p| p.at_ms))
+        .chain([0, total])
+        .collect();
+    cues.sort_unstable();
+    for pair in cues.windows(2) {
+        if pair[1] - pair[0] > MAX_CUE_GAP_S * 1000 {
+            return Err(format!(
+                "{} s pass without a sounded cue (from {} s to {} s into the massage); at most {MAX_CUE_GAP_S} s are allowed: cut long steps with a [repeat] table or shorter shares",
+                (pair[1] - pair[0]) / 1000,
+                pair[0] / 1000,
+                pair[1] / 1000
+            ));
+        }
+    }
+    Ok(())
 }

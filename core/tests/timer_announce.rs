@@ -88,8 +88,9 @@ fn announcement_counts_for_hands_five_minutes() {
             )
         })
         .count();
-    // Steps end at 0:30, 1:00, 2:15, 2:30, 3:45: the 4:00-left mark falls on a step start.
-    assert_eq!((steps, minutes, with_minutes, said.len()), (6, 3, 1, 11));
+    // Steps start at 0:00, 0:30, 0:45, 1:45, 2:00, 3:00, 3:15, 4:15 of the massage: the
+    // 3:00-left and 2:00-left marks fall on a step start, 4:00 and 1:00 left do not.
+    assert_eq!((steps, minutes, with_minutes, said.len()), (8, 2, 2, 12));
 }
 
 #[test]
@@ -135,10 +136,11 @@ fn a_jump_announces_where_we_landed_once() {
     assert_eq!(
         announcement(&before, &after),
         // 8:03 left on the clock: the minute marks crossed on the way are said as "8 minutes".
+        // The third relax (after the moves to the right, and lower on the right).
         Some(Announcement::Step {
-            number: 4,
-            count: 8,
-            title: "Move to a new spot",
+            number: 6,
+            count: 14,
+            title: "Relax",
             minutes_left: Some(8)
         })
     );

@@ -7,7 +7,7 @@ use massage_guide_core::timer::{plan, DecodeError, Event, Phase, Session, MAX_RE
 use timer_common::{all_plans, label, started, XorShift, T0};
 
 /// Sessions in every state a view can save: ready, counting down, running in each step,
-/// paused, finished, stopped.
+/// paused, finished, stopped, ended early.
 fn sessions_worth_saving() -> Vec<(Session, f64)> {
     let mut saved = Vec::new();
     for plan in all_plans() {
@@ -37,6 +37,10 @@ fn sessions_worth_saving() -> Vec<(Session, f64)> {
             now_ms: T0 + 45_000.0,
         });
         saved.push((stopped, T0 + 45_000.0));
+        let (ended, _) = started(plan, T0).0.apply(Event::End {
+            now_ms: T0 + 95_000.0,
+        });
+        saved.push((ended, T0 + 95_000.0));
     }
     saved
 }
@@ -47,7 +51,7 @@ fn round_trips_at_many_moments() {
     assert!(saved.len() > 1_000, "{} sessions", saved.len());
     for (session, now) in saved {
         let text = session.encode();
-        assert!(text.starts_with("t1:"), "{text}");
+        assert!(text.starts_with("t2:"), "{text}");
         assert!(
             text.is_ascii() && !text.contains('\n') && text.len() < 80,
             "{text}"
@@ -84,14 +88,16 @@ fn a_reload_after_a_sleep_resumes_where_the_time_says() {
     let saved = session.encode();
     assert_eq!(
         saved,
-        "t1:body-massager:lean-back:15:1700000100000:A:100000:5"
+        "t2:body-massager:lean-back:15:1700000100000:A:100000:5"
     );
 
     // Reloaded six minutes later.
     let reload = T0 + 100_000.0 + 360_000.0;
     let resumed = Session::decode(&saved, reload).expect("decodes");
     let (resumed, cues) = resumed.apply(Event::Tick { now_ms: reload });
-    assert_eq!(cues, [massage_guide_core::timer::Cue::Missed { count: 3 }]);
+    // Passed unplayed: three moves and their three relax steps; the "halfway" prompt at 7:30
+    // was the last mark passed, 7 s too late to say (prompts are not counted as missed).
+    assert_eq!(cues, [massage_guide_core::timer::Cue::Missed { count: 6 }]);
     let view = resumed.snapshot(reload);
     assert_eq!(view.phase, Phase::Running);
     assert_eq!(view.total_remaining_ms, 900_000 - (460_000 - 3_000));
@@ -105,7 +111,7 @@ fn a_paused_session_survives_a_reload_with_its_time() {
         now_ms: T0 + 123_456.0,
     });
     let saved = session.encode();
-    assert_eq!(saved, "t1:hands:guided:10:1700000123456:P:123456:6");
+    assert_eq!(saved, "t2:hands:standing:10:1700000123456:P:123456:6");
     let back = Session::decode(&saved, T0 + 3_600_000.0).expect("decodes");
     assert_eq!(
         back.snapshot(T0 + 3_600_000.0).total_remaining_ms,
@@ -135,58 +141,63 @@ fn specific_bad_inputs_give_specific_errors() {
     use DecodeError::*;
     let cases: &[(&str, DecodeError)] = &[
         ("", Malformed),
-        ("t1:", Malformed),
-        ("t1:hands", Malformed),
+        ("t2:", Malformed),
+        ("t2:hands", Malformed),
         ("hello", Malformed),
-        ("t0:hands:guided:3:1700000000000:R", WrongVersion),
-        ("t2:hands:guided:3:1700000000000:A:1000:1", WrongVersion),
-        ("T1:hands:guided:3:1700000000000:R", Malformed),
-        ("t1:feet:guided:3:1700000000000:R", UnknownPlan),
-        ("t1:hands:float:3:1700000000000:R", UnknownPlan),
-        ("t1:hands:guided:4:1700000000000:R", UnknownPlan),
-        ("t1:hands:guided:99999999999:1700000000000:R", OutOfRange),
-        ("t1:hands:guided:3:1700000000000:X", Malformed),
-        ("t1:hands:guided:3:1700000000000:R:5", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:1000", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:1000:1:", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:-1000:1", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:+1000:1", Malformed),
-        ("t1:hands:guided:3:1700000000000:A: 1000:1", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:1e3:1", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:1000.5:1", Malformed),
-        ("t1:hands:guided:3:-1:R", Malformed),
-        ("t1:hands:guided:3:99999999999999999:R", OutOfRange),
-        ("t1:hands:guided:3:9999999999999999:F", OutOfRange),
+        ("t0:hands:standing:3:1700000000000:R", WrongVersion),
+        // Version 1 counted no prompts among the marks: refused, not misread.
+        ("t1:hands:guided:3:1700000000000:A:1000:1", WrongVersion),
+        ("t3:hands:standing:3:1700000000000:A:1000:1", WrongVersion),
+        ("T1:hands:standing:3:1700000000000:R", Malformed),
+        ("t2:feet:standing:3:1700000000000:R", UnknownPlan),
+        ("t2:hands:float:3:1700000000000:R", UnknownPlan),
+        ("t2:hands:standing:4:1700000000000:R", UnknownPlan),
+        ("t2:hands:standing:99999999999:1700000000000:R", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:X", Malformed),
+        ("t2:hands:standing:3:1700000000000:R:5", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1000", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1000:1:", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:-1000:1", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:+1000:1", Malformed),
+        ("t2:hands:standing:3:1700000000000:A: 1000:1", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1e3:1", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1000.5:1", Malformed),
+        ("t2:hands:standing:3:-1:R", Malformed),
+        ("t2:hands:standing:3:99999999999999999:R", OutOfRange),
+        ("t2:hands:standing:3:9999999999999999:F", OutOfRange),
         // Past the end (should have been finished) and marks cued ahead of the time.
-        ("t1:hands:guided:3:1700000000000:A:183000:1", OutOfRange),
-        ("t1:hands:guided:3:1700000000000:P:999999:1", OutOfRange),
-        ("t1:hands:guided:3:1700000000000:A:1000:3", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:A:183000:1", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:P:999999:1", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:A:1000:3", OutOfRange),
         (
-            "t1:hands:guided:3:1700000000000:A:1000:4294967296",
+            "t2:hands:standing:3:1700000000000:A:1000:4294967296",
             OutOfRange,
         ),
-        ("t1:hands:guided:3:1700000000000:S:183001", OutOfRange),
-        ("t1:hands:guided:3:1700000000000:A:1000:2\n", Malformed),
-        ("t1:hands:guided:3:1700000000000:A:1000:2 ", Malformed),
-        ("t1:hands:guided:3:1700000000000:Ä:1000:2", Malformed),
+        ("t2:hands:standing:3:1700000000000:S:183001", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:E:183001", OutOfRange),
+        ("t2:hands:standing:3:1700000000000:E", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1000:2\n", Malformed),
+        ("t2:hands:standing:3:1700000000000:A:1000:2 ", Malformed),
+        ("t2:hands:standing:3:1700000000000:Ä:1000:2", Malformed),
     ];
     for &(text, expected) in cases {
         assert_eq!(Session::decode(text, T0), Err(expected), "{text:?}");
         assert!(!expected.message().is_empty());
     }
-    let long = format!("t1:hands:guided:3:1700000000000:R{}", ":".repeat(500));
+    let long = format!("t2:hands:standing:3:1700000000000:R{}", ":".repeat(500));
     assert_eq!(Session::decode(&long, T0), Err(DecodeError::Malformed));
     assert_eq!(
-        Session::decode("t1:hands:guided:3:1700000000000:R", f64::NAN),
+        Session::decode("t2:hands:standing:3:1700000000000:R", f64::NAN),
         Err(DecodeError::BadClock)
     );
     // And the valid forms next to them.
     for text in [
-        "t1:hands:guided:3:1700000000000:R",
-        "t1:hands:guided:3:1700000000000:A:1000:2",
-        "t1:hands:guided:3:1700000000000:P:182999:9",
-        "t1:hands:guided:3:1700000000000:F",
-        "t1:hands:guided:3:1700000000000:S:183000",
+        "t2:hands:standing:3:1700000000000:R",
+        "t2:hands:standing:3:1700000000000:A:1000:2",
+        "t2:hands:standing:3:1700000000000:P:182999:9",
+        "t2:hands:standing:3:1700000000000:F",
+        "t2:hands:standing:3:1700000000000:S:183000",
+        "t2:hands:standing:3:1700000000000:E:61000",
     ] {
         assert!(Session::decode(text, T0).is_ok(), "{text}");
     }
@@ -195,7 +206,7 @@ fn specific_bad_inputs_give_specific_errors() {
 #[test]
 fn random_garbage_and_mutations_never_panic() {
     let mut rng = XorShift::new(2024);
-    let alphabet = b"t1:0123456789ARPFS-handsguidedbody-massagerleanfloat:::\n\x00\xff";
+    let alphabet = b"t2:0123456789ARPFSE-handsstandingseatedbody-massagerleanfloat:::\n\x00\xff";
     let valid: Vec<String> = sessions_worth_saving()
         .iter()
         .step_by(37)

@@ -7,7 +7,8 @@ use massage_guide_core::timer::{
     format_mm_ss, plan, Cue, Event, Phase, Session, GET_READY_MS, LATE_CUE_LIMIT_MS,
 };
 use timer_common::{
-    all_plans, label, started, step, step_start_on_timeline, tick_until, XorShift, T0,
+    all_plans, expected_cues, label, started, step, step_start_on_timeline, tick_until, XorShift,
+    T0,
 };
 
 const MINUTE: f64 = 60_000.0;
@@ -18,7 +19,7 @@ fn a_new_session_is_ready_and_shows_the_whole_plan() {
     let view = Session::new(plan).snapshot(T0);
     assert_eq!(view.phase, Phase::Ready);
     assert_eq!(view.step_index, 0);
-    assert_eq!(view.step_count, 6);
+    assert_eq!(view.step_count, 8);
     assert_eq!(view.step_title, "Loosen your shoulders");
     assert_eq!(view.next_step_title, Some("Get into position"));
     assert_eq!(view.total_remaining_ms, 300_000);
@@ -63,21 +64,12 @@ fn every_plan_runs_start_to_finish_with_every_cue_exactly_on_its_deadline() {
             label(&plan)
         );
 
-        let mut expected = vec![
-            (T0 + 1000.0, Cue::GetReady { seconds_left: 2 }),
-            (T0 + 2000.0, Cue::GetReady { seconds_left: 1 }),
-        ];
-        for (index, planned) in plan.steps.iter().enumerate() {
-            let at = T0 + step_start_on_timeline(&plan, index) as f64;
-            expected.push((
-                at,
-                Cue::StepStarted {
-                    step_index: index,
-                    kind: planned.cue,
-                },
-            ));
-        }
-        expected.push((end, Cue::Finished));
+        // Every cue after the Start tap's "3": beats, step starts, prompts, the end.
+        let expected: Vec<(f64, Cue)> = expected_cues(&plan)
+            .into_iter()
+            .skip(1)
+            .map(|(at, cue)| (T0 + at as f64, cue))
+            .collect();
         assert_eq!(log, expected, "{}", label(&plan));
 
         let view = session.snapshot(end + MINUTE);
@@ -164,13 +156,19 @@ fn a_hidden_tab_lands_on_the_right_step_at_once() {
     let mut log = Vec::new();
     let two_min_in = T0 + 3000.0 + 2.0 * MINUTE;
     tick_until(&mut session, T0, two_min_in, 250.0, &mut log);
-    // Hidden for 6 minutes 10 seconds: step starts at 3, 5 and 7 minutes pass unseen.
+    // Hidden for 6 minutes 10 seconds: the moves at 3, 5 and 7 minutes of massage time, their
+    // relax steps and the "halfway" at 7:30 pass unseen.
     let shown = two_min_in + 6.0 * MINUTE + 10_000.0;
     let view = session.snapshot(shown); // right before the tick is even applied
-    assert_eq!(view.step_index, 4); // the spot that began at 7:00 of massage time
+    assert_eq!(view.step_index, 7); // the relax that began at 7:15 of massage time
+    assert_eq!(view.step_title, "Relax");
     assert_eq!(view.step_remaining_ms, 50_000);
     let (session, cues) = session.apply(Event::Tick { now_ms: shown });
-    assert_eq!(cues, [Cue::Missed { count: 3 }]);
+    assert_eq!(
+        cues,
+        [Cue::Missed { count: 6 }],
+        "prompts are not step changes"
+    );
     assert_eq!(session.snapshot(shown), view);
     assert_eq!(view.total_remaining_ms, 15 * 60_000 - (8 * 60_000 + 10_000));
 }
@@ -348,9 +346,9 @@ fn skip_moves_the_deadlines_so_the_next_step_gets_its_full_length() {
         }]
     );
     let view = session.snapshot(mid_first);
-    assert_eq!((view.step_index, view.step_remaining_ms), (1, 30_000));
+    assert_eq!((view.step_index, view.step_remaining_ms), (1, 15_000));
     assert_eq!(view.total_remaining_ms, 270_000);
-    assert_eq!(session.next_deadline_ms(), Some(mid_first + 30_000.0));
+    assert_eq!(session.next_deadline_ms(), Some(mid_first + 15_000.0));
 }
 
 #[test]
@@ -373,7 +371,7 @@ fn skip_while_paused_moves_on_and_stays_paused() {
     let view = session.snapshot(T0 + 20.0 * MINUTE);
     assert_eq!(
         (view.phase, view.step_index, view.step_remaining_ms),
-        (Phase::Paused, 1, 240_000)
+        (Phase::Paused, 1, 90_000)
     );
 }
 
@@ -584,15 +582,20 @@ fn jittery_ticks_detect_every_deadline_within_one_tick_and_never_early() {
 fn waking_up_at_next_deadline_gives_every_cue_on_time() {
     // How the view can schedule its timer: one wake-up per mark, exactly at its deadline.
     for plan in all_plans() {
-        let (mut session, mut cues) = started(plan, T0);
+        let (mut session, first) = started(plan, T0);
+        let mut cues: Vec<(f64, Cue)> = first.into_iter().map(|cue| (T0, cue)).collect();
         while let Some(deadline) = session.next_deadline_ms() {
             let (next, more) = session.apply(Event::Tick { now_ms: deadline });
-            assert_eq!(more.len(), 1, "{}: one cue per wake-up", label(&plan));
+            assert!(!more.is_empty(), "{}: a wake-up for nothing", label(&plan));
             session = next;
-            cues.extend(more);
+            cues.extend(more.into_iter().map(|cue| (deadline, cue)));
         }
-        assert_eq!(cues.len(), 3 + plan.steps.len() + 1);
-        assert_eq!(cues.last(), Some(&Cue::Finished));
+        let expected: Vec<(f64, Cue)> = expected_cues(&plan)
+            .into_iter()
+            .map(|(at, cue)| (T0 + at as f64, cue))
+            .collect();
+        assert_eq!(cues, expected, "{}", label(&plan));
+        assert_eq!(cues.len(), 3 + plan.steps.len() + plan.prompts.len() + 1);
     }
 }
 
@@ -683,4 +686,108 @@ fn finished_can_start_again() {
     });
     assert_eq!(cues, [Cue::GetReady { seconds_left: 3 }]);
     assert_eq!(session.snapshot(T0 + 11.0 * MINUTE).phase, Phase::GetReady);
+}
+
+#[test]
+fn end_session_ends_early_with_a_neutral_cue_and_holds_the_time_done() {
+    let plan = plan("body-massager", 10, Some("float")).expect("plan");
+    for (label, end_at, pause_first) in [
+        ("in the countdown", T0 + 1_500.0, false),
+        ("running", T0 + 3_000.0 + 4.0 * MINUTE + 321.0, false),
+        ("paused", T0 + 3_000.0 + 2.0 * MINUTE, true),
+    ] {
+        let (mut session, _) = started(plan, T0);
+        let mut log = Vec::new();
+        tick_until(&mut session, T0, end_at, 250.0, &mut log);
+        if pause_first {
+            session = session.apply(Event::Pause { now_ms: end_at }).0;
+        }
+        let before = session.snapshot(end_at);
+        let (ended, cues) = session.apply(Event::End {
+            now_ms: end_at + if pause_first { 5.0 * MINUTE } else { 0.0 },
+        });
+        assert_eq!(cues, [Cue::Ended], "{label}");
+        assert!(!ended.is_in_progress(), "{label}");
+        assert_eq!(ended.next_deadline_ms(), None);
+        let later = ended.snapshot(end_at + 60.0 * MINUTE);
+        assert_eq!(later.phase, Phase::Ended, "{label}");
+        assert_eq!(
+            later.total_remaining_ms, before.total_remaining_ms,
+            "{label}: the time done is kept"
+        );
+        // Nothing more happens to an ended session but a new start.
+        for event in [
+            Event::Tick {
+                now_ms: end_at + 61.0 * MINUTE,
+            },
+            Event::End {
+                now_ms: end_at + 61.0 * MINUTE,
+            },
+            Event::Skip {
+                now_ms: end_at + 61.0 * MINUTE,
+            },
+            Event::Pause {
+                now_ms: end_at + 61.0 * MINUTE,
+            },
+        ] {
+            let (same, cues) = ended.apply(event);
+            assert_eq!(
+                (same.snapshot(end_at).phase, cues),
+                (Phase::Ended, vec![]),
+                "{event:?}"
+            );
+        }
+        let (again, cues) = ended.apply(Event::Start {
+            now_ms: end_at + 62.0 * MINUTE,
+        });
+        assert_eq!(cues, [Cue::GetReady { seconds_left: 3 }]);
+        assert!(again.is_in_progress());
+    }
+    // End is not "Stop, this hurts": before a start, or after the finish, it does nothing.
+    let ready = Session::new(plan);
+    let (still_ready, cues) = ready.apply(Event::End { now_ms: T0 });
+    assert_eq!(
+        (still_ready.snapshot(T0).phase, cues),
+        (Phase::Ready, vec![])
+    );
+    let (finished, _) = started(plan, T0).0.apply(Event::Tick {
+        now_ms: T0 + 60.0 * MINUTE,
+    });
+    let (after, cues) = finished.apply(Event::End {
+        now_ms: T0 + 61.0 * MINUTE,
+    });
+    assert_eq!((after.snapshot(T0).phase, cues), (Phase::Finished, vec![]));
+}
+
+#[test]
+fn prompts_passed_while_hidden_are_neither_said_late_nor_counted_as_missed() {
+    // Lean back, 15 minutes: "halfway" at 7:30 of massage time stands on its own.
+    let plan = plan("body-massager", 15, Some("lean-back")).expect("plan");
+    assert_eq!(
+        plan.prompts,
+        [
+            (450_000, massage_guide_core::timer::Prompt::Halfway),
+            (840_000, massage_guide_core::timer::Prompt::OneMinuteLeft)
+        ]
+    );
+    let (session, _) = started(plan, T0);
+    let massage = T0 + 3_000.0;
+    let session = session
+        .apply(Event::Tick {
+            now_ms: massage + 440_000.0,
+        })
+        .0;
+    // On time (within the late limit): said.
+    let (_, cues) = session.apply(Event::Tick {
+        now_ms: massage + 450_000.0 + LATE_CUE_LIMIT_MS as f64,
+    });
+    assert_eq!(
+        cues,
+        [Cue::Prompt(massage_guide_core::timer::Prompt::Halfway)]
+    );
+    // Too late: nothing, and no "missed" either (it was not a step change).
+    let (_, cues) = session.apply(Event::Tick {
+        now_ms: massage + 450_000.0 + LATE_CUE_LIMIT_MS as f64 + 1.0,
+    });
+    assert_eq!(cues, []);
 }

@@ -51,6 +51,17 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |busy: bool| timer_busy.set(busy))
     };
 
+    // The timer's links: "Stop, this hurts" to the safety check, the finish screen to the
+    // article's exercise advice (each only where that section is enabled).
+    let on_safety_check = config.sections.contains(&Section::Quiz).then(|| {
+        let root = root.clone();
+        Callback::from(move |()| browser::navigate(&root, "quiz", ""))
+    });
+    let timer_on_article = config
+        .sections
+        .contains(&Section::Article)
+        .then(|| jump_to_article.clone());
+
     let product_url = config.product_url.clone().map(AttrValue::from);
     let product_name = AttrValue::from(config.product_name.clone());
     let panel = |section: Section| {
@@ -83,7 +94,9 @@ pub fn App(props: &AppProps) -> Html {
                 <div key="timer" class="mg-panel" id={timer_id} hidden={timer_hidden}
                     role={has_tabs.then_some("tabpanel")} aria-labelledby={timer_tab}>
                     <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                        host={props.host.clone()} on_session={on_session} widget={props.widget.clone()} />
+                        host={props.host.clone()} on_session={on_session} widget={props.widget.clone()}
+                        emergency_number={AttrValue::from(config.emergency_number.clone())}
+                        {on_safety_check} on_article={timer_on_article} />
                 </div>
             }
         </div>

@@ -1,15 +1,17 @@
-//! The self-massage timer view: routine picker, the running session, the finish and stop
-//! screens. The state lives in a [`model::Model`] around the core `Session`; this file wires
-//! it to the browser (clock hook, sounds, vibration, wake lock, storage, events) and
-//! `view` draws it.
+//! The self-massage timer view: routine picker, the running session, the finish, end and
+//! stop screens. The state lives in a [`model::Model`] around the core `Session`; this file
+//! wires it to the browser (clock hook, sounds, voice, vibration, wake lock, storage, events)
+//! and `view` draws it.
 
 mod model;
 mod view;
 
 use crate::browser;
-use crate::hooks::{use_hidden_page_tones, use_session_clock, PrePlayed, WakeLockStatus};
+use crate::hooks::{
+    use_hidden_page_tones, use_local_voice, use_session_clock, PrePlayed, WakeLockStatus,
+};
 use massage_guide_core::saved::slot_name;
-use massage_guide_core::timer::{decimal, Cue, CueKind};
+use massage_guide_core::timer::{decimal, Cue, CueKind, Prefs};
 use model::{Action, Effects, Model, Screen};
 use yew::prelude::*;
 
@@ -31,33 +33,70 @@ pub struct TimerProps {
     /// Names this widget's storage slots (see `AppProps::widget`).
     #[prop_or_default]
     pub widget: AttrValue,
+    /// The number the stop screen's call link dials (the `emergency-number` attribute).
+    #[prop_or(AttrValue::Static("911"))]
+    pub emergency_number: AttrValue,
+    /// Opens the safety check ("Stop, this hurts" links to it); absent: no link.
+    #[prop_or_default]
+    pub on_safety_check: Option<Callback<()>>,
+    /// Jumps to an article section (the finish screen points to the exercise advice);
+    /// absent: no pointer.
+    #[prop_or_default]
+    pub on_article: Option<Callback<&'static str>>,
+    /// The widget's language: spoken cues use only an on-device voice for it.
+    #[prop_or(AttrValue::Static("en"))]
+    pub lang: AttrValue,
 }
 
 /// The storage part of a running or paused session (see `core::saved::slot_name`).
 const PART: &str = "timer";
+/// The storage part of the remembered toggles and last routine.
+const PREFS_PART: &str = "prefs";
 
-/// The model, restored from storage on the first render (browser only), and what that
-/// restore still has to do once mounted.
-fn initial(suggested: Option<&'static str>, slot: &str) -> (Model, Option<Effects>) {
+/// The model, restored from storage on the first render (browser only): the remembered
+/// preferences, then a session in progress. Returns what the restore still has to do once
+/// mounted (save the session's catch-up, forget a bad one, repair damaged preferences).
+fn initial(
+    suggested: Option<&'static str>,
+    slot: &str,
+    prefs_slot: &str,
+) -> (Model, Option<Effects>) {
     let mut model = Model::new(suggested);
     if !cfg!(target_arch = "wasm32") {
         return (model, None);
     }
     model.can_vibrate = browser::can_vibrate();
+    let mut repaired = None;
+    if let Some(text) = browser::stored(prefs_slot) {
+        let (prefs, intact) = Prefs::decode(&text);
+        if !intact {
+            browser::warn(
+                "massage-guide: saved timer preferences were damaged; the damaged part was reset",
+            );
+            repaired = Some(prefs.encode());
+        }
+        model.remember(&prefs, suggested);
+    }
     let Some(saved) = browser::stored(slot) else {
-        return (model, None);
+        let effects = repaired.map(|prefs| Effects {
+            prefs: Some(prefs),
+            ..Effects::default()
+        });
+        return (model, effects);
     };
+    let fresh = model.clone();
     match model.resume(&saved, browser::now_ms()) {
-        Ok(effects) => (model, Some(effects)),
+        Ok(mut effects) => {
+            effects.prefs = repaired;
+            (model, Some(effects))
+        }
         Err(error) => {
             browser::warn(&["massage-guide: ", error.message(), "; it was discarded"].concat());
-            let can_vibrate = model.can_vibrate;
-            let mut model = Model::new(suggested);
-            model.can_vibrate = can_vibrate;
             (
-                model,
+                fresh,
                 Some(Effects {
                     store: Some(None),
+                    prefs: repaired,
                     ..Effects::default()
                 }),
             )
@@ -77,19 +116,25 @@ fn signals(cue: Cue) -> (Option<browser::Tone>, &'static [u32]) {
             kind: CueKind::MoveSpot,
             ..
         } => (Some(browser::Tone::MoveSpot), &[90, 90, 90]),
+        Cue::StepStarted {
+            kind: CueKind::Quiet,
+            ..
+        } => (None, &[]),
+        Cue::Prompt(_) => (Some(browser::Tone::Bell), &[]),
         Cue::Finished => (Some(browser::Tone::Finish), &[300, 150, 300, 150, 500]),
-        Cue::Missed { .. } | Cue::Stopped => (None, &[]),
+        Cue::Missed { .. } | Cue::Stopped | Cue::Ended => (None, &[]),
     }
 }
 
 /// Plays cues (but not a tone the audio clock already played while the page was hidden),
-/// saves, and dispatches the event an update asked for.
+/// speaks, saves, and dispatches the event an update asked for.
 fn perform(
     model: &Model,
-    slot: &str,
+    slots: (&str, &str),
     effects: Effects,
     host: Option<&web_sys::Element>,
     pre_played: &PrePlayed,
+    voice: Option<&browser::Voice>,
 ) {
     for cue in &effects.cues {
         let (tone, pattern) = signals(*cue);
@@ -100,8 +145,18 @@ fn perform(
             browser::vibrate(pattern);
         }
     }
+    // Speech after the tones, so a tone is never held back by the speech call.
+    if let Some(words) = effects.speech.filter(|_| model.has_voice) {
+        match voice {
+            Some(voice) if !words.is_empty() => browser::speak(voice, &words),
+            _ => browser::hush(),
+        }
+    }
     if let Some(value) = effects.store {
-        browser::store(slot, value.as_deref());
+        browser::store(slots.0, value.as_deref());
+    }
+    if let Some(prefs) = effects.prefs {
+        browser::store(slots.1, Some(&prefs));
     }
     if let (Some(event), Some(host)) = (effects.event, host) {
         let (routine, minutes) = model.event_detail();
@@ -122,30 +177,64 @@ struct Timer {
     model: Model,
     pending: Option<Effects>,
     mounted: bool,
-    /// This widget's storage slot.
+    /// This widget's storage slots: the session, the preferences.
     slot: String,
+    prefs_slot: String,
+    /// The on-device voice for the widget's language, if any (kept up to date by its hook).
+    voice: Option<browser::Voice>,
 }
 
 impl Timer {
-    /// Carries out an update's effects for this widget (its model and storage slot).
+    /// Carries out an update's effects for this widget (its model, storage slots and voice).
     fn perform(&self, effects: Effects, host: Option<&web_sys::Element>, pre_played: &PrePlayed) {
-        perform(&self.model, &self.slot, effects, host, pre_played);
+        let slots = (self.slot.as_str(), self.prefs_slot.as_str());
+        perform(
+            &self.model,
+            slots,
+            effects,
+            host,
+            pre_played,
+            self.voice.as_ref(),
+        );
     }
 }
 
 #[component]
 pub fn TimerView(props: &TimerProps) -> Html {
+    let redraw = use_force_update();
     let state = use_mut_ref(|| {
         let slot = slot_name(PART, &props.widget);
-        let (model, pending) = initial(props.suggested, &slot);
+        let prefs_slot = slot_name(PREFS_PART, &props.widget);
+        let (mut model, pending) = initial(props.suggested, &slot, &prefs_slot);
+        let voice = cfg!(target_arch = "wasm32")
+            .then(|| browser::local_voice(&props.lang))
+            .flatten();
+        model.has_voice = voice.is_some();
         Timer {
             model,
             pending,
             mounted: false,
             slot,
+            prefs_slot,
+            voice,
         }
     });
-    let redraw = use_force_update();
+    // The voice list arrives late in some browsers (`voiceschanged`): the toggle appears then.
+    {
+        let (state, redraw) = (state.clone(), redraw.clone());
+        use_local_voice(
+            props.lang.clone(),
+            Callback::from(move |voice: Option<browser::Voice>| {
+                let mut timer = state.borrow_mut();
+                if timer.voice != voice {
+                    timer.model.has_voice = voice.is_some();
+                    timer.voice = voice;
+                    drop(timer);
+                    redraw.force_update();
+                }
+            }),
+        );
+    }
     let root = use_node_ref();
     let pre_played = use_mut_ref(PrePlayed::default);
 
@@ -231,20 +320,24 @@ pub fn TimerView(props: &TimerProps) -> Html {
     }
 
     let onkeydown = {
-        let drive = drive.clone();
+        let (drive, state, redraw) = (drive.clone(), state.clone(), redraw.clone());
         Callback::from(move |event: KeyboardEvent| {
+            // The keyboard hint shows once the reader uses the keyboard here (not on touch).
+            if !std::mem::replace(&mut state.borrow_mut().model.keyboard, true) {
+                redraw.force_update();
+            }
             if screen == Screen::Session && browser::is_space_toggle(&event) {
                 drive.emit(Action::TogglePause);
             }
         })
     };
-    // After a reload, any tap in the timer lets the sound cues play again.
+    // After a reload, any tap in the timer lets the sound and voice cues play again.
     let onclick = {
         let (state, redraw) = (state.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
             let needs = {
                 let model = &state.borrow().model;
-                model.needs_tap && model.sound
+                model.needs_tap && (model.sound || model.has_voice)
             };
             if needs {
                 browser::unlock_audio();
@@ -263,6 +356,9 @@ pub fn TimerView(props: &TimerProps) -> Html {
         suggested: props.suggested,
         product_url: props.product_url.as_ref(),
         product_name: &props.product_name,
+        emergency_number: &props.emergency_number,
+        on_safety_check: props.on_safety_check.as_ref(),
+        on_article: props.on_article.as_ref(),
         wake_note: running && wake == WakeLockStatus::Unavailable,
     };
     html! {

@@ -102,6 +102,12 @@ export const JOURNEYS = [
     clock: true,
     run: (w) => timerJourney(w, { stop: true }),
   },
+  {
+    name: 'timer: "End session"',
+    section: 'timer',
+    clock: true,
+    run: (w) => timerJourney(w, { end: true }),
+  },
 ];
 
 /** Answers the quiz from the intro to `outcome`; yields every screen or only the outcome. */
@@ -135,10 +141,10 @@ export async function* quizJourney(w, outcome, { everyScreen }) {
   throw new Error(`quiz: no outcome after 20 screens (${seen.join(' > ')})`);
 }
 
-/** The 3-minute Hands routine: picker, running, paused, then finished (or stopped). */
-export async function* timerJourney(w, { stop }) {
+/** The 3-minute Hands routine: picker, running, paused, then finished (or stopped, or ended). */
+export async function* timerJourney(w, { stop = false, end = false }) {
   await w.openTab('Timer');
-  if (!stop) yield 'timer-picker';
+  if (!stop && !end) yield 'timer-picker';
   await w.pick(/^Hands\b/);
   await w.pick(/^3\s*min/i);
   await w.press(w.button(/^Start\b/));
@@ -148,6 +154,12 @@ export async function* timerJourney(w, { stop }) {
     await w.press(w.button(/^Stop, this hurts/i));
     await w.waitForHeading(/Stop here and let your back rest/i);
     yield 'timer-stopped';
+    return;
+  }
+  if (end) {
+    await w.press(w.button(/^End session/i));
+    await w.waitForHeading(/Session ended/i);
+    yield 'timer-ended';
     return;
   }
   yield 'timer-running';

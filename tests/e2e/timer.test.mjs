@@ -21,8 +21,8 @@ after(async () => { await browser?.close(); await server?.close(); });
  * vibrations in page-side arrays (test scaffolding). The AudioContext's clock is made to follow
  * the fake wall clock, as a real one keeps time with the real clock (hidden page or not).
  */
-async function openTimer({ viewport = { width: 390, height: 844 }, colorScheme = 'light', init } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+async function openTimer({ viewport = { width: 390, height: 844 }, colorScheme = 'light', init, initArg, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, ...contextOptions });
   const page = await context.newPage();
   const log = watch(page);
   await page.addInitScript(() => {
@@ -53,7 +53,7 @@ async function openTimer({ viewport = { width: 390, height: 844 }, colorScheme =
     }
     navigator.vibrate = (pattern) => { window.__mg.vibrations.push(pattern); return true; };
   });
-  if (init) await page.addInitScript(init);
+  if (init) await page.addInitScript(init, initArg);
   await page.clock.install({ time: T0 });
   await page.goto(server.origin + '/');
   await widgetsReady(page);
@@ -106,6 +106,51 @@ const pageData = (page) => page.evaluate(() => {
   return { events, vibrations, oscillators, started, audioNow, audioState: audio?.state ?? null, tones: started.filter(sounded).length };
 });
 
+// ---- a stubbed speechSynthesis ---------------------------------------------------------
+
+/** Voices a browser may list: on-device (`localService`) or network ones. */
+const LOCAL_EN_US = { name: 'Local US', lang: 'en-US', localService: true, default: true, voiceURI: 'local-en-us' };
+const LOCAL_EN_GB = { name: 'Local GB', lang: 'en-GB', localService: true, default: false, voiceURI: 'local-en-gb' };
+const LOCAL_DE = { name: 'Lokal', lang: 'de-DE', localService: true, default: false, voiceURI: 'local-de' };
+const NETWORK_EN = { name: 'Cloud', lang: 'en-US', localService: false, default: true, voiceURI: 'cloud-en' };
+
+/**
+ * Init script: replaces window.speechSynthesis and SpeechSynthesisUtterance with recorders.
+ * Each speak() is logged with its text, voice, lang and Date.now() (the fake clock); each
+ * cancel() with its time. `late`: like Chrome, the voice list is empty at first and arrives
+ * with a `voiceschanged` event a moment later. Test scaffolding, never shipped.
+ */
+function speechStub({ voices = [], late = false }) {
+  const log = { spoken: [], cancels: [] };
+  window.__speech = log;
+  // The real timer (this runs before the fake clock is installed), so the late voice list
+  // arrives even while the fake clock is paused.
+  const realSetTimeout = window.setTimeout.bind(window);
+  let ready = !late;
+  class StubSynthesis extends EventTarget {
+    get speaking() { return false; }
+    get pending() { return false; }
+    getVoices() {
+      if (!ready) {
+        realSetTimeout(() => { ready = true; this.dispatchEvent(new Event('voiceschanged')); }, 50);
+        return [];
+      }
+      return voices.map((v) => ({ ...v }));
+    }
+    speak(utterance) {
+      log.spoken.push({ text: utterance.text, at: Date.now(), voice: utterance.voice?.voiceURI ?? null, lang: utterance.lang });
+    }
+    cancel() { log.cancels.push(Date.now()); }
+  }
+  const synthesis = new StubSynthesis();
+  Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => synthesis });
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.voice = null; this.lang = ''; }
+  };
+}
+
+const spokenLog = (page) => page.evaluate(() => window.__speech);
+
 async function pick(host, routine, minutes, mode) {
   await host.getByRole('radio', { name: routine }).check();
   await host.getByRole('radio', { name: new RegExp(`^${minutes} min`) }).check();
@@ -129,20 +174,23 @@ test('a full 15-minute body-massager session runs on the fake clock and ends on 
 
   await page.clock.runFor(3000);
   s = await state(page);
-  assert.deepEqual([s.phase, s.time, s.stepCount, s.step], ['running', '15:00', 'Step 1 of 8', 'Set up']);
+  assert.deepEqual([s.phase, s.time, s.stepCount, s.step], ['running', '15:00', 'Step 1 of 14', 'Set up']);
   assert.equal(s.endsAt, START + 3000 + 15 * MIN);
   assert.match(s.next, /Lean back and relax/);
 
   await page.clock.runFor(MIN);
   s = await state(page);
-  assert.deepEqual([s.time, s.stepCount, s.step, s.stepLeft], ['14:00', 'Step 2 of 8', 'Lean back and relax', '2:00 left']);
-  assert.match(s.live, /^Step 2 of 8: Lean back and relax\. 14 minutes left\./);
+  assert.deepEqual([s.time, s.stepCount, s.step, s.stepLeft], ['14:00', 'Step 2 of 14', 'Lean back and relax', '2:00 left']);
+  assert.match(s.live, /^Step 2 of 14: Lean back and relax\. 14 minutes left\./);
   await page.clock.runFor(2 * MIN);
   s = await state(page);
-  assert.deepEqual([s.stepCount, s.step], ['Step 3 of 8', 'Move to a new spot']);
+  assert.deepEqual([s.stepCount, s.step, s.stepLeft], ['Step 3 of 14', 'Right side', '0:15 left']);
+  await page.clock.runFor(15_000);
+  s = await state(page);
+  assert.deepEqual([s.stepCount, s.step], ['Step 4 of 14', 'Relax'], 'the title goes back to Relax after the move');
 
   const started = Date.now();
-  await page.clock.runFor(12 * MIN - 1);
+  await page.clock.runFor(12 * MIN - 15_000 - 1);
   s = await state(page);
   assert.deepEqual([s.phase, s.time], ['running', '0:01']);
   await page.clock.runFor(1);
@@ -152,6 +200,8 @@ test('a full 15-minute body-massager session runs on the fake clock and ends on 
   t.diagnostic(`12 minutes of fake time (2,880 paint ticks and 6 cues) ran in ${realMs} ms`);
   assert.equal(s.phase, 'finished');
   assert.equal(s.heading, 'Nicely done');
+  await host.getByRole('heading', { name: 'How often and how long' }).waitFor();
+  assert.deepEqual(await host.locator('.mg-timer-controls-end button').allTextContents(), ['Done', 'Start again'], 'Done first');
   assert.equal(s.finishedAt, START + 3000 + 15 * MIN, 'the finish is detected at the deadline');
   assert.equal(s.live, 'Routine finished. Well done.');
   assert.equal(await host.getByRole('link', { name: /MedMassager/ }).count(), 0, 'no product link without product-url');
@@ -163,10 +213,13 @@ test('a full 15-minute body-massager session runs on the fake clock and ends on 
     { type: 'massage-guide:timer-start', detail: { routine: 'body-massager', minutes: '15' } },
     { type: 'massage-guide:timer-end', detail: { routine: 'body-massager', minutes: '15' } },
   ]);
-  // 3 countdown beats, 1 + 1 step pings, 6 two-note "move" cues, the 4-note chime.
-  assert.equal(data.tones, 3 + 2 + 6 * 2 + 4);
+  // 3 countdown beats, 1 + 1 step pings, 6 two-note "move" cues (the relax steps after them
+  // are quiet), the "halfway" and "one minute left" bells, the 4-note chime.
+  assert.equal(data.tones, 3 + 2 + 6 * 2 + 2 + 4);
   assert.ok(data.vibrations.length >= 8, `vibrations: ${JSON.stringify(data.vibrations)}`);
-  assert.equal(await page.evaluate(() => localStorage.getItem('massage-guide')), null, 'nothing left in storage');
+  const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
+  assert.doesNotMatch(stored, /\ntimer=/, 'no session left in storage');
+  assert.match(stored, /\nprefs=p1:11[01]:body-massager:lean-back:15$/, 'the preferences are kept');
   assert.deepEqual(log.problems(), []);
   await context.close();
 });
@@ -184,18 +237,18 @@ test('hidden for 6 minutes mid-session: the display is right the moment the tab 
   assert.equal(s.time, '13:00', 'nothing ran while "asleep"');
   await setHidden(page, false);
   s = await state(page);
-  assert.deepEqual([s.phase, s.time, s.stepCount, s.step, s.stepLeft], ['running', '7:00', 'Step 5 of 8', 'Move to a new spot', '1:00 left']);
-  assert.match(s.status, /3 step changes passed/);
-  assert.match(s.live, /^Step 5 of 8: Move to a new spot\. 7 minutes left\./);
+  assert.deepEqual([s.phase, s.time, s.stepCount, s.step, s.stepLeft], ['running', '7:00', 'Step 8 of 14', 'Relax', '1:00 left']);
+  assert.match(s.status, /6 step changes passed/);
+  assert.match(s.live, /^Step 8 of 14: Relax\. 7 minutes left\./);
   const tonesBefore = (await pageData(page)).tones;
 
   // It carries on from there, and the missed cues are not replayed.
   await page.clock.runFor(MIN - 1);
   s = await state(page);
-  assert.deepEqual([s.time, s.stepCount], ['6:01', 'Step 5 of 8']);
+  assert.deepEqual([s.time, s.stepCount], ['6:01', 'Step 8 of 14']);
   assert.equal((await pageData(page)).tones, tonesBefore, 'no cue replayed');
   await page.clock.runFor(1);
-  assert.equal((await state(page)).stepCount, 'Step 6 of 8');
+  assert.equal((await state(page)).stepCount, 'Step 9 of 14');
   assert.equal((await pageData(page)).tones, tonesBefore + 2, 'the next "move" cue plays on time');
 
   // A hidden tab still gets its cue at the deadline (timers fire, the display is not painted).
@@ -212,12 +265,13 @@ test('hidden page: the remaining cues are handed to the audio clock on time, and
   const { context, page, log, host } = await openTimer();
   await choose(host, /^Body massager/, 10, /^Lean back/);
   await page.clock.runFor(3000 + 30_000);
-  assert.deepEqual([(await state(page)).stepCount, (await state(page)).time], ['Step 1 of 6', '9:30']);
+  assert.deepEqual([(await state(page)).stepCount, (await state(page)).time], ['Step 1 of 10', '9:30']);
   const before = await pageData(page);
   assert.equal(before.audioState, 'running');
   assert.equal(before.tones, 3 + 1, 'the countdown beats and the first step ping');
 
-  // Hidden 30 s into "Set up": every cue still to come goes to the audio clock at its deadline.
+  // Hidden 30 s into "Set up": every cue still to come goes to the audio clock at its deadline
+  // (the relax steps after the moves are quiet; "halfway" and "one minute left" fall on moves).
   const massage = START + 3000;
   const now = massage + 30_000;
   const notes = { step: [0], move: [0, 0.3], finish: [0, 0.18, 0.36, 0.54] };
@@ -243,7 +297,7 @@ test('hidden page: the remaining cues are handed to the audio clock on time, and
   await page.clock.setSystemTime(massage + 181_000);
   await setHidden(page, false);
   let s = await state(page);
-  assert.deepEqual([s.stepCount, s.step], ['Step 3 of 6', 'Move to a new spot']);
+  assert.deepEqual([s.stepCount, s.step], ['Step 3 of 10', 'Right side']);
   data = await pageData(page);
   assert.equal(data.oscillators, before.oscillators + expected.length, 'no duplicate on show');
   assert.equal(data.tones, before.tones + 1 + 2);
@@ -257,7 +311,7 @@ test('hidden page: the remaining cues are handed to the audio clock on time, and
   // it plays once, from the tick path.
   await page.clock.runFor(300_000 - 181_000);
   data = await pageData(page);
-  assert.equal((await state(page)).stepCount, 'Step 4 of 6');
+  assert.equal((await state(page)).stepCount, 'Step 5 of 10');
   assert.equal(data.oscillators, before.oscillators + expected.length + 2);
   assert.equal(data.tones, before.tones + 1 + 2 + 2);
 
@@ -275,7 +329,7 @@ test('a reload mid-session resumes with the right remaining time', async () => {
   await page.clock.runFor(3000 + 4 * MIN + 30_000);
   let s = await state(page);
   assert.deepEqual([s.phase, s.time], ['running', '5:30']);
-  assert.match(await page.evaluate(() => localStorage.getItem('massage-guide')), /\ntimer=t1:hands:guided:10:/);
+  assert.match(await page.evaluate(() => localStorage.getItem('massage-guide')), /\ntimer=t2:hands:standing:10:/);
 
   await page.reload();
   await widgetsReady(page);
@@ -288,6 +342,7 @@ test('a reload mid-session resumes with the right remaining time', async () => {
   assert.equal(s.time, `${Math.floor(Math.ceil(expectedLeft / 1000) / 60)}:${String(Math.ceil(expectedLeft / 1000) % 60).padStart(2, '0')}`);
   assert.equal(s.endsAt, START + 3000 + 10 * MIN, 'same deadline as before the reload');
   await host.getByText(/Tap anywhere in the timer/).waitFor();
+  assert.equal((await pageData(page)).events.length, 0, 'no timer-start on a resume');
   await page.clock.runFor(30_000);
   assert.equal((await state(page)).endsAt, START + 3000 + 10 * MIN);
 
@@ -337,24 +392,100 @@ test('Pause holds the time across a fast-forward; Space toggles pause inside the
   await context.close();
 });
 
-test('"Stop, this hurts" ends the session with the safety advice and a timer-end event', async () => {
+test('"End session" ends early with a neutral summary; "Stop, this hurts" leads to the safety advice, the emergency signs and the check', async () => {
   const { context, page, log, host } = await openTimer();
-  await choose(host, /^Hands/, 3);
+  await page.evaluate(() => document.querySelector('massage-guide').setAttribute('emergency-number', '999'));
+  await choose(host, /^Hands/, 5);
+  await page.clock.runFor(3000 + 65_000);
+
+  // End session: a summary, no medical advice, Done first and Start again second.
+  await host.getByRole('button', { name: 'End session' }).click();
+  let s = await state(page);
+  assert.equal(s.phase, 'ended');
+  assert.equal(s.heading, 'Session ended');
+  assert.equal(s.live, 'Session ended.');
+  assert.ok(s.focusInTimer, 'focus stays in the timer');
+  assert.match(await host.locator('.mg-timer-summary').textContent(), /^You ended the 5-minute Hands routine after 1:05\.$/);
+  assert.equal(await host.locator('.mg-timer-emergency').count(), 0, 'no emergency box after a neutral end');
+  assert.equal(await host.getByText(/Sharp pain/).count(), 0);
+  assert.deepEqual(await host.locator('.mg-timer-controls-end button').allTextContents(), ['Done', 'Start again']);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('massage-guide')), /\ntimer=/, 'nothing to resume');
+  assert.deepEqual((await pageData(page)).events, [
+    { type: 'massage-guide:timer-start', detail: { routine: 'hands', minutes: '5' } },
+    { type: 'massage-guide:timer-end', detail: { routine: 'hands', minutes: '5' } },
+  ]);
+
+  // Start again, then "Stop, this hurts".
+  await host.getByRole('button', { name: 'Start again' }).click();
   await page.clock.runFor(3000 + 20_000);
+  assert.equal((await state(page)).phase, 'running');
   await host.getByRole('button', { name: 'Stop, this hurts' }).click();
-  const s = await state(page);
+  s = await state(page);
   assert.equal(s.phase, 'stopped');
   assert.equal(s.heading, 'Stop here and let your back rest');
   await host.getByText(/Sharp pain, tingling or numbness are signs to stop/).waitFor();
-  await host.getByText('Beside the spine, never on it.').waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('massage-guide')), null);
-  const { events } = await pageData(page);
-  assert.deepEqual(events, [
-    { type: 'massage-guide:timer-start', detail: { routine: 'hands', minutes: '3' } },
-    { type: 'massage-guide:timer-end', detail: { routine: 'hands', minutes: '3' } },
-  ]);
-  await host.getByRole('button', { name: 'Back to routines' }).click();
+  const emergency = host.locator('.mg-timer-emergency');
+  assert.match(await emergency.getByRole('heading').textContent(), /^Call 999 or go to the emergency department now/);
+  assert.equal(await emergency.locator('li').count(), 6);
+  await emergency.getByText('Numbness, tingling or weakness in both legs').waitFor();
+  const call = host.getByRole('link', { name: 'Call 999' });
+  assert.equal(await call.getAttribute('href'), 'tel:999');
+  // The main action is Done: no restart from here.
+  assert.deepEqual(await host.locator('.mg-timer-controls-end button').allTextContents(), ['Done']);
+  assert.equal(await host.getByRole('button', { name: /Start again|Start the/ }).count(), 0);
+  assert.equal(await host.locator('.mg-timer-safety').count(), 0, 'the emergency box takes the safety box\'s place');
+  const events = (await pageData(page)).events;
+  assert.equal(events.length, 4);
+  assert.deepEqual(events[3], { type: 'massage-guide:timer-end', detail: { routine: 'hands', minutes: '5' } });
+  await screenshot(page, 'timer-stop-390-light');
+
+  // The link to the safety check opens it.
+  await host.getByRole('button', { name: 'Take the safety check' }).click();
+  await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Quiz');
+  await host.getByRole('tab', { name: 'Timer' }).click();
+  assert.equal((await state(page)).phase, 'picker', 'back on the timer tab: the picker');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('"Done" on the stop screen goes back to the routines; the finish screen points to the article\'s exercise advice', async () => {
+  const { context, page, log, host } = await openTimer();
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(4000);
+  await host.getByRole('button', { name: 'Stop, this hurts' }).click();
+  await host.getByRole('button', { name: 'Done' }).click();
   assert.equal((await state(page)).phase, 'picker');
+
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(3000 + 3 * MIN);
+  assert.equal((await state(page)).phase, 'finished');
+  // "Stand up slowly" would not fit a routine done standing: the mode's own closing line.
+  await host.getByText('Let your arms hang, roll your shoulders and take a few easy steps before you carry on.').waitFor();
+  assert.equal(await host.getByText(/Stand up slowly/).count(), 0);
+  for (const words of [/^How long:/, /^How often: up to once a day/, /^If your back isn't getting better after a few weeks/]) {
+    assert.equal(await host.locator('.mg-timer-how li').filter({ hasText: words }).count(), 1, String(words));
+  }
+  await host.getByRole('link', { name: "Read the article's advice on stretching and exercise" }).click();
+  await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Article');
+  const focused = await page.evaluate(() => document.querySelector('massage-guide').shadowRoot.activeElement?.id);
+  assert.equal(focused, 'takeaway', 'the exercise advice ("The Takeaway") is shown and focused');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('with only the timer enabled, the stop screen keeps the emergency signs but offers no check link, and the finish screen no article link', async () => {
+  const { context, page, log, host } = await openTimer();
+  await page.evaluate(() => document.querySelector('massage-guide').setAttribute('sections', 'timer'));
+  await page.waitForFunction(() => !document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab]'));
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(3000 + 3 * MIN);
+  assert.equal((await state(page)).phase, 'finished');
+  assert.equal(await host.getByRole('link', { name: /advice on stretching/ }).count(), 0);
+  await host.getByRole('button', { name: 'Start again' }).click();
+  await page.clock.runFor(4000);
+  await host.getByRole('button', { name: 'Stop, this hurts' }).click();
+  await host.getByRole('link', { name: 'Call 911' }).waitFor();
+  assert.equal(await host.getByRole('button', { name: 'Take the safety check' }).count(), 0);
   assert.deepEqual(log.problems(), []);
   await context.close();
 });
@@ -413,7 +544,7 @@ test('sound off: no tones; a corrupt saved session is discarded with one warning
   assert.equal((await state(page)).phase, 'picker');
   assert.equal(log.warnings.filter((w) => /massage-guide: saved timer/.test(w)).length, 1, log.warnings.join('\n'));
   assert.equal(await page.evaluate(() => localStorage.getItem('massage-guide')), null);
-  await host.getByRole('checkbox', { name: 'Sound cues' }).uncheck();
+  await host.getByRole('checkbox', { name: 'Sound' }).uncheck();
   await choose(host, /^Hands/, 3);
   await page.clock.runFor(3000 + 3 * MIN);
   assert.equal((await state(page)).phase, 'finished');
@@ -435,10 +566,10 @@ test('the picker preselects a middle length and the first style of each routine'
   await context.close();
 });
 
-for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 800 }]) {
+for (const viewport of [{ width: 320, height: 640 }, { width: 390, height: 844 }, { width: 1280, height: 800 }]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`screens at ${viewport.width}x${viewport.height} ${colorScheme}: no horizontal scroll, 44 px targets`, async () => {
-      const { context, page, log, host } = await openTimer({ viewport, colorScheme });
+      const { context, page, log, host } = await openTimer({ viewport, colorScheme, init: speechStub, initArg: { voices: [LOCAL_EN_US] } });
       const tag = `timer-${viewport.width}-${colorScheme}`;
       const check = async (name) => {
         const fit = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
@@ -463,8 +594,12 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 800 
       await page.evaluate(() => document.querySelector('massage-guide').setAttribute('product-url', 'https://shop.example/p/classic'));
       await host.getByRole('link', { name: /MedMassager/ }).waitFor();
       await check('finished');
-      await host.getByRole('button', { name: 'Choose another routine' }).click();
-      await choose(host, /^Hands/, 3);
+      await host.getByRole('button', { name: 'Start again' }).click();
+      await page.clock.runFor(3000 + 65_000);
+      await host.getByRole('button', { name: 'End session' }).click();
+      await check('ended');
+      await host.getByRole('button', { name: 'Done' }).click();
+      await choose(host, /^Hands/, 3, /^Seated/);
       await page.clock.runFor(4000);
       await host.getByRole('button', { name: 'Stop, this hurts' }).click();
       await check('stopped');
@@ -494,6 +629,263 @@ test('switching tabs mid-session keeps the timer running: cues still play, and t
   await host.getByRole('tab', { name: 'Safety check' }).click();
   await page.clock.runFor(3 * MIN);
   assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelector('#mg-panel-timer')), null);
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+// ---- spoken cues ---------------------------------------------------------------------------
+
+/**
+ * The utterance schedule of the 15-minute float session (content/routines.toml): seconds into
+ * the massage (after the 3-s countdown; "Get ready." is said at the Start tap) and the words.
+ */
+const FLOAT_15 = [
+  [-3, 'Get ready.'],
+  [0, 'Set up. Turn the massager to low and hold it behind your lower back.'],
+  [60, 'Left side. Float it slowly over the left side, beside the spine.'],
+  [150, 'Right side. Move across and float it over the right side.'],
+  [240, 'Slightly lower. A little lower on the right.'],
+  [330, 'Left side. Move across to the left side, low down.'],
+  [420, 'Slightly higher. A little higher on the left, back where you started.'],
+  [450, 'Halfway.'],
+  [510, 'Right side. Move across and float it over the right side.'],
+  [600, 'Slightly lower. A little lower on the right.'],
+  [690, 'Left side. Move across to the left side, low down.'],
+  [780, 'Slightly higher. A little higher on the left, back where you started.'],
+  [840, 'One minute left.'],
+  [900, "That's the end of the routine. Well done."],
+];
+
+test('spoken cues: a 15-minute float session speaks at least every 2 minutes, each utterance within 100 ms of its deadline', async (t) => {
+  const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [NETWORK_EN, LOCAL_EN_US] } });
+  const voice = host.getByRole('checkbox', { name: 'Voice' });
+  assert.equal(await voice.isChecked(), true, 'on by default where an on-device voice exists');
+  await choose(host, /^Body massager/, 15, /^Float/);
+  // Run the session in pieces, as a reader would see it, visible all the time.
+  for (let i = 0; i < 16; i++) await page.clock.runFor(MIN);
+  await page.clock.runFor(5000);
+  assert.equal((await state(page)).phase, 'finished');
+
+  const { spoken } = await spokenLog(page);
+  const massage = START + 3000;
+  assert.deepEqual(spoken.map((u) => u.text), FLOAT_15.map(([, text]) => text));
+  const errors = spoken.map((u, i) => u.at - (massage + FLOAT_15[i][0] * 1000));
+  const worst = Math.max(...errors.map(Math.abs));
+  assert.ok(worst <= 100, `utterance timing errors (ms): ${errors.join(', ')}`);
+  const gaps = spoken.slice(1).map((u, i) => u.at - spoken[i].at);
+  assert.ok(Math.max(...gaps) <= 2 * MIN, `gaps between utterances (ms): ${gaps.join(', ')}`);
+  assert.ok(spoken.every((u) => u.voice === 'local-en-us' && u.lang === 'en-US'), 'only the on-device voice, never the network one');
+  t.diagnostic(`15-min float: ${spoken.length} utterances; timing error vs deadline max ${worst} ms (fake clock); longest gap ${Math.max(...gaps) / 1000} s`);
+  t.diagnostic(`schedule (s into the massage): ${FLOAT_15.map(([at, text]) => `${at} "${text}"`).join('; ')}`);
+
+  // The tones keep playing under the voice: beats, the first two step pings, 8 moves, 2 bells, the chime.
+  assert.equal((await pageData(page)).tones, 3 + 2 + 8 * 2 + 2 + 4);
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('spoken cues: voices that arrive late (voiceschanged) are used; only an on-device voice of the widget\'s language', async () => {
+  const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [NETWORK_EN, LOCAL_DE, LOCAL_EN_GB], late: true } });
+  const voice = host.getByRole('checkbox', { name: 'Voice' });
+  await voice.waitFor({ timeout: 5000 });
+  assert.equal(await voice.isChecked(), true);
+  await choose(host, /^Hands/, 3, /^Seated/);
+  await page.clock.runFor(3000 + 18_000);
+  const { spoken } = await spokenLog(page);
+  assert.deepEqual(spoken.map((u) => u.text), [
+    'Get ready.',
+    'Loosen your shoulders. Sit on a firm chair, feet flat, and roll your shoulders slowly.',
+    'Set up. Place the ball or your fist just left of your spine, and lean back.',
+  ]);
+  assert.ok(spoken.every((u) => u.voice === 'local-en-gb' && u.lang === 'en-GB'), JSON.stringify(spoken));
+  // The figure shows the spot this step names.
+  assert.equal(await host.locator('.mg-timer-step .mg-timer-fig').count(), 1);
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+for (const [name, initArg] of [
+  ['only a network voice and a German one', { voices: [NETWORK_EN, LOCAL_DE] }],
+  ['no voices at all', { voices: [] }],
+]) {
+  test(`no on-device voice for the language (${name}): no Voice toggle, nothing spoken, the tones still play`, async () => {
+    const { context, page, log, host } = await openTimer({ init: speechStub, initArg });
+    await page.waitForTimeout(200);
+    assert.equal(await host.getByRole('checkbox', { name: 'Voice' }).count(), 0);
+    assert.equal(await host.getByRole('checkbox', { name: 'Sound' }).count(), 1);
+    await choose(host, /^Hands/, 3);
+    await page.clock.runFor(3000 + 3 * MIN);
+    assert.equal((await state(page)).phase, 'finished');
+    assert.deepEqual((await spokenLog(page)).spoken, []);
+    assert.ok((await pageData(page)).tones >= 3 + 8 + 4);
+    assert.deepEqual(log.problems(), []);
+    await context.close();
+  });
+}
+
+test('no speechSynthesis at all: no Voice toggle, nothing thrown', async () => {
+  const init = () => { delete window.speechSynthesis; delete window.SpeechSynthesisUtterance; Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }); };
+  const { context, page, log, host } = await openTimer({ init });
+  assert.equal(await host.getByRole('checkbox', { name: 'Voice' }).count(), 0);
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(3000 + MIN);
+  await host.getByRole('button', { name: 'End session' }).click();
+  assert.equal((await state(page)).phase, 'ended');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('the voice goes quiet on pause, end and stop, and when turned off; it says nothing while paused', async () => {
+  const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [LOCAL_EN_US] } });
+  await choose(host, /^Hands/, 5);
+  await page.clock.runFor(3000 + 20_000);
+  let before = await spokenLog(page);
+  await host.getByRole('button', { name: 'Pause' }).click();
+  let after = await spokenLog(page);
+  assert.equal(after.cancels.length, before.cancels.length + 1, 'pause stops the voice');
+  await page.clock.runFor(5 * MIN);
+  assert.equal((await spokenLog(page)).spoken.length, after.spoken.length, 'silent while paused');
+  await host.getByRole('button', { name: 'Resume' }).click();
+  await host.getByRole('checkbox', { name: 'Voice' }).uncheck();
+  before = await spokenLog(page);
+  await page.clock.runFor(2 * MIN);
+  after = await spokenLog(page);
+  assert.equal(after.spoken.length, before.spoken.length, 'voice off: nothing said');
+  assert.ok((await pageData(page)).tones > 0);
+  await host.getByRole('checkbox', { name: 'Voice' }).check();
+  await page.clock.runFor(MIN);
+  assert.ok((await spokenLog(page)).spoken.length > after.spoken.length, 'voice on again');
+  before = await spokenLog(page);
+  await host.getByRole('button', { name: 'End session' }).click();
+  assert.equal((await spokenLog(page)).cancels.length, before.cancels.length + 1, 'End stops the voice');
+  await host.getByRole('button', { name: 'Start again' }).click();
+  await page.clock.runFor(4000);
+  before = await spokenLog(page);
+  await host.getByRole('button', { name: 'Stop, this hurts' }).click();
+  after = await spokenLog(page);
+  assert.equal(after.cancels.length, before.cancels.length + 1, 'Stop stops the voice');
+  assert.equal(after.spoken.length, before.spoken.length, 'and says nothing cheerful');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+// ---- remembered preferences ----------------------------------------------------------------
+
+test('sound, vibration, voice and the last routine and length are remembered across a reload', async () => {
+  const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [LOCAL_EN_US] } });
+  await host.getByRole('checkbox', { name: 'Sound' }).uncheck();
+  await host.getByRole('checkbox', { name: 'Voice' }).uncheck();
+  await choose(host, /^Body massager/, 15, /^Float/);
+  await page.clock.runFor(3000 + MIN);
+  await host.getByRole('button', { name: 'End session' }).click();
+  await host.getByRole('button', { name: 'Done' }).click();
+  const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
+  assert.match(stored, /\nprefs=p1:010:body-massager:float:15/);
+
+  await page.reload();
+  await widgetsReady(page);
+  await host.getByRole('tab', { name: 'Timer' }).click();
+  await host.getByRole('checkbox', { name: 'Voice' }).waitFor();
+  const checked = async (role, name) => host.getByRole(role, { name }).isChecked();
+  assert.equal(await checked('radio', /^Body massager/), true);
+  assert.equal(await checked('radio', /^15 min/), true);
+  assert.equal(await checked('radio', /^Float/), true);
+  assert.equal(await checked('checkbox', 'Sound'), false);
+  assert.equal(await checked('checkbox', 'Vibration'), true);
+  assert.equal(await checked('checkbox', 'Voice'), false);
+  // And they act: no tones, no voice.
+  await host.getByRole('button', { name: 'Start the 15-minute routine' }).click();
+  await page.clock.runFor(3000 + 2 * MIN);
+  assert.equal((await pageData(page)).tones, 0);
+  assert.deepEqual((await spokenLog(page)).spoken, []);
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('a damaged preferences value falls back part by part, with one warning, and loses nothing else', async () => {
+  const init = () => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('massage-guide', 'massage-guide/1\nprefs=p1:0?0:body-massager:float:99\nquiz=q-kept-as-is');
+    }
+  };
+  const { context, page, log, host } = await openTimer({ init });
+  assert.equal(log.warnings.filter((w) => /massage-guide: saved timer preferences were damaged/.test(w)).length, 1, log.warnings.join('\n'));
+  const checked = async (role, name) => host.getByRole(role, { name }).isChecked();
+  assert.equal(await checked('checkbox', 'Sound'), false, 'the readable flag is kept');
+  assert.equal(await checked('checkbox', 'Vibration'), true, 'the damaged flag is back to its default');
+  assert.equal(await checked('radio', /^Body massager/), true, 'the routine is kept');
+  assert.equal(await checked('radio', /^Float/), true, 'the mode is kept');
+  assert.equal(await checked('radio', /^10 min/), true, 'an impossible length falls back to the middle one');
+  const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
+  assert.match(stored, /\nquiz=q-kept-as-is/, 'the other parts of the storage are untouched');
+  assert.match(stored, /\nprefs=p1:010:body-massager:float:/, 'the repaired value is written back');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+// ---- fit and small frictions ---------------------------------------------------------------
+
+test('keyboard hint: only after the keyboard is used in the timer, never after taps', async () => {
+  const hint = (host) => host.getByText('Space pauses and resumes.');
+  {
+    const { context, page, host } = await openTimer({ contextOptions: { hasTouch: true, isMobile: true } });
+    await host.getByRole('radio', { name: /^Hands/ }).tap();
+    await host.getByRole('button', { name: /^Start\b/ }).tap();
+    await page.clock.runFor(4000);
+    assert.equal(await hint(host).count(), 0, 'touch: no keyboard hint');
+    await context.close();
+  }
+  const { context, page, log, host } = await openTimer();
+  await choose(host, /^Hands/, 3);
+  await page.clock.runFor(4000);
+  assert.equal(await hint(host).count(), 0, 'mouse: no hint yet');
+  await host.getByRole('button', { name: 'Pause' }).focus();
+  await page.keyboard.press('Tab');
+  await hint(host).waitFor();
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
+test('at 390x844, every step of every routine fits one screen with its controls and the safety lines; the figure shows when a step names a spot', async (t) => {
+  const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [LOCAL_EN_US] } });
+  const plans = [[/^Hands/, 10, /^Standing/], [/^Hands/, 10, /^Seated/], [/^Body massager/, 15, /^Lean back/], [/^Body massager/, 15, /^Float/]];
+  const spans = [];
+  for (const [routine, minutes, mode] of plans) {
+    // Scroll down to the Start button, as a phone user does, then start.
+    await pick(host, routine, minutes, mode);
+    await host.getByRole('button', { name: /^Start\b/ }).scrollIntoViewIfNeeded();
+    await host.getByRole('button', { name: /^Start\b/ }).click();
+    await page.clock.runFor(3000);
+    for (let step = 0; step < 20; step++) {
+      const m = await page.evaluate(() => {
+        const root = document.querySelector('massage-guide').shadowRoot;
+        const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+        return {
+          title: root.querySelector('.mg-timer-step-title').textContent,
+          count: root.querySelector('.mg-timer-step-count span').textContent,
+          top: box('.mg-timer-session').top,
+          step: box('.mg-timer-step').bottom,
+          controls: box('.mg-timer-session-controls').bottom,
+          safety: box('.mg-timer-safety').bottom,
+          figure: !!root.querySelector('.mg-timer-step .mg-timer-fig'),
+          height: window.innerHeight,
+        };
+      });
+      const span = m.safety - m.top;
+      spans.push(span);
+      assert.ok(span <= m.height, `${m.title} (${m.count}): heading to safety lines ${span.toFixed(0)} px > ${m.height}`);
+      assert.ok(m.top >= 0 && m.safety <= m.height, `${m.title} (${m.count}): on screen after Start: ${m.top.toFixed(0)}..${m.safety.toFixed(0)}`);
+      if (/^(Left side|Right side|Slightly lower|Slightly higher|Relax)$/.test(m.title)) assert.ok(m.figure, `${m.title}: figure`);
+      if (/^(Loosen your shoulders|Get into position|Rest your arms|Relax and breathe)$/.test(m.title)) assert.ok(!m.figure, `${m.title}: no figure`);
+      const [, now, of] = m.count.match(/Step (\d+) of (\d+)/);
+      if (now === of) break;
+      await host.getByRole('button', { name: 'Skip step' }).click();
+    }
+    await host.getByRole('button', { name: 'End session' }).click();
+    await host.getByRole('button', { name: 'Done' }).click();
+  }
+  t.diagnostic(`session heading to the bottom of the safety lines: ${Math.min(...spans).toFixed(0)} to ${Math.max(...spans).toFixed(0)} px (screen 844 px), ${spans.length} steps`);
   assert.deepEqual(log.problems(), []);
   await context.close();
 });

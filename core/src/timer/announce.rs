@@ -1,7 +1,8 @@
 //! What a screen reader hears, and how remaining time is written.
 //!
 //! The view keeps the previous [`Snapshot`] and asks [`announcement`] after each repaint; the
-//! answer is `Some` only at a phase change (get ready, paused, resumed, finished, stopped), a step
+//! answer is `Some` only at a phase change (get ready, paused, resumed, finished, stopped,
+//! ended), a step
 //! change, or a whole-minute mark of the total remaining time, never every second.
 
 use super::push_decimal;
@@ -29,6 +30,7 @@ pub enum Announcement {
     Resumed,
     Finished,
     Stopped,
+    Ended,
 }
 
 /// What changed between two snapshots that a screen reader should hear, if anything.
@@ -37,6 +39,7 @@ pub fn announcement(prev: &Snapshot, next: &Snapshot) -> Option<Announcement> {
         match next.phase {
             Phase::Finished => return Some(Announcement::Finished),
             Phase::Stopped => return Some(Announcement::Stopped),
+            Phase::Ended => return Some(Announcement::Ended),
             Phase::Paused => return Some(Announcement::Paused),
             Phase::Ready => return None,
             Phase::GetReady if prev.phase != Phase::Paused => {
@@ -123,6 +126,7 @@ impl Announcement {
             Announcement::Resumed => text.push_str("Resumed."),
             Announcement::Finished => text.push_str("Routine finished. Well done."),
             Announcement::Stopped => text.push_str("Stopped."),
+            Announcement::Ended => text.push_str("Session ended."),
         }
         text
     }

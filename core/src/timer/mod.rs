@@ -1,15 +1,18 @@
 //! The self-massage timer: routines as data and a deadline-based session state machine.
 //!
 //! - [`routines`](self::routines): the routines, their modes and the concrete [`Plan`] for a
-//!   chosen length, generated at build time from `content/routines.toml`; the safety lines and
-//!   the stop/finish advice.
+//!   chosen length (steps, named spots, prompts), generated at build time from
+//!   `content/routines.toml`; the safety lines and the stop/finish/end advice.
 //! - [`session`](self::session): [`Session`], driven by [`Event`]s that carry the wall-clock time
 //!   (`now_ms`, ms since the Unix epoch). It keeps absolute deadlines, so remaining time is always
 //!   `deadline - now`, never a count of ticks. It answers with [`Cue`]s (sounds, vibration) and
 //!   a [`Snapshot`] for the view.
 //! - [`announce`](self::announce): what a screen reader should hear between two snapshots, and
 //!   the `m:ss` display format.
+//! - [`speech`](self::speech): what the voice says at each cue.
 //! - [`persist`](self::persist): a session as one short string, so a reload can resume it.
+//! - [`prefs`](self::prefs): the remembered sound, vibration and voice choices and the last
+//!   routine, as one short string.
 //!
 //! Nothing here reads a clock or touches the browser.
 //!
@@ -27,16 +30,21 @@
 
 pub mod announce;
 pub mod persist;
+pub mod prefs;
 pub mod routines;
 pub mod session;
+pub mod speech;
 
 pub use announce::{announcement, format_mm_ss, Announcement};
 pub use persist::{DecodeError, MAX_RESUME_GAP_MS};
+pub use prefs::Prefs;
 pub use routines::{
-    finish_advice, plan, routines, safety_lines, stop_advice, Advice, CueKind, Mode, Plan,
-    PlannedStep, Routine, GET_READY_MS,
+    end_advice, finish_advice, plan, routines, safety_lines, stop_advice, Advice, CueKind,
+    FinishAdvice, Level, Mode, Plan, PlannedStep, Prompt, Routine, Side, Spot, StopAdvice,
+    GET_READY_MS, MAX_CUE_GAP_MS,
 };
 pub use session::{Cue, Event, Phase, Session, Snapshot, LATE_CUE_LIMIT_MS};
+pub use speech::spoken;
 
 /// Appends `value` in decimal, without pulling `format!` machinery into the wasm.
 pub fn push_decimal(out: &mut String, value: u64) {

@@ -4,15 +4,17 @@
 //! Format, fields separated by `:`:
 //!
 //! ```text
-//! t1:<routine id>:<mode id>:<minutes>:<last seen now, ms>:<state>
+//! t2:<routine id>:<mode id>:<minutes>:<last seen now, ms>:<state>
 //! state = R                          ready (not started)
 //!       | A:<elapsed ms>:<marks cued>  running; elapsed on the timeline at <last seen now>
 //!       | P:<elapsed ms>:<marks cued>  paused at <elapsed ms>
 //!       | F                          finished
 //!       | S:<elapsed ms>             stopped because it hurt
+//!       | E:<elapsed ms>             ended early ("End session")
 //! ```
 //!
-//! e.g. `t1:hands:guided:5:1700000012000:A:9000:4`. A running session stores its position at
+//! e.g. `t2:hands:standing:5:1700000012000:A:9000:4`. Version 2 counts the prompts
+//! ("halfway", "one minute left") among the marks, so a `t1` string is refused. A running session stores its position at
 //! the last time it was seen, not a deadline, so no field can be negative. Decoding checks every
 //! field and never panics; anything odd is an error and the view simply starts afresh.
 
@@ -21,7 +23,7 @@ use super::routines::plan;
 use super::session::{wall_clock_ms, Clock, Session, State};
 
 /// The version prefix; bump it when the format changes so old strings are rejected.
-const VERSION_PREFIX: &str = "t1:";
+const VERSION_PREFIX: &str = "t2:";
 /// No valid string comes near this; longer input is rejected before any parsing.
 const MAX_ENCODED_LEN: usize = 160;
 /// A session last seen longer ago than this is not resumed (12 hours).
@@ -89,6 +91,10 @@ impl Session {
                 text.push_str("S:");
                 push_decimal(&mut text, elapsed_ms);
             }
+            State::Ended { elapsed_ms } => {
+                text.push_str("E:");
+                push_decimal(&mut text, elapsed_ms);
+            }
         }
         text
     }
@@ -121,7 +127,7 @@ impl Session {
         let mut numbers = [0u64; 2];
         let expected_numbers = match kind {
             "R" | "F" => 0,
-            "S" => 1,
+            "S" | "E" => 1,
             "A" | "P" => 2,
             _ => return Err(DecodeError::Malformed),
         };
@@ -147,6 +153,7 @@ impl Session {
             "R" => State::Ready,
             "F" => State::Finished,
             "S" if elapsed_ms <= end => State::Stopped { elapsed_ms },
+            "E" if elapsed_ms <= end => State::Ended { elapsed_ms },
             "A" | "P" => {
                 // Still before the end (reaching it finishes), and no mark cued ahead of time.
                 let marks_cued = u32::try_from(marks).map_err(|_| DecodeError::OutOfRange)?;
@@ -172,7 +179,7 @@ impl Session {
 }
 
 /// A plain decimal number: digits only (no sign, no spaces), at most 16 of them.
-fn number(text: &str) -> Result<u64, DecodeError> {
+pub(super) fn number(text: &str) -> Result<u64, DecodeError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DecodeError::Malformed);
     }

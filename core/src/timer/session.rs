@@ -1,5 +1,5 @@
-//! The session state machine: start, 3-2-1 get-ready, steps, pause/resume, skip, "Stop, this
-//! hurts", finish.
+//! The session state machine: start, 3-2-1 get-ready, steps, pause/resume, skip, "End
+//! session", "Stop, this hurts", finish.
 //!
 //! A session lives on one *timeline* measured in milliseconds from the Start tap: the get-ready
 //! countdown fills `0..GET_READY_MS`, then the plan's steps follow back to back. While running,
@@ -13,9 +13,11 @@
 //! - A clock going backwards adds no time: the origin moves back with it, so elapsed time holds.
 //!
 //! The timeline carries *marks*, the moments a cue is due: each second of the countdown, each
-//! step start, and the end. The session remembers how many marks it has already cued.
+//! step start, the plan's own prompts ("halfway", "one minute left"), and the end, in time
+//! order (a step start before a prompt at the same moment). The session remembers how many
+//! marks it has already cued.
 
-use super::routines::{CueKind, Plan, GET_READY_MS};
+use super::routines::{CueKind, Plan, Prompt, Spot, GET_READY_MS};
 
 /// A step-start cue that arrives later than this after its deadline is reported as missed
 /// instead of played (the phone was asleep or the tab throttled).
@@ -45,6 +47,10 @@ pub enum Event {
     StopHurts {
         now_ms: f64,
     },
+    /// "End session": ends a session in progress early; the view shows a neutral summary.
+    End {
+        now_ms: f64,
+    },
     /// A timer tick, or the page becoming visible again: catch up with the clock.
     Tick {
         now_ms: f64,
@@ -59,6 +65,7 @@ impl Event {
             | Event::Resume { now_ms }
             | Event::Skip { now_ms }
             | Event::StopHurts { now_ms }
+            | Event::End { now_ms }
             | Event::Tick { now_ms } => now_ms,
         }
     }
@@ -71,6 +78,8 @@ pub enum Cue {
     GetReady { seconds_left: u32 },
     /// A step began (on time): play the step's cue.
     StepStarted { step_index: usize, kind: CueKind },
+    /// "Halfway" or "one minute left", at its moment (on time).
+    Prompt(Prompt),
     /// This many step cues passed while they could not be played; they are not replayed.
     /// Comes before the cue of the moment the session landed on, if any.
     Missed { count: u32 },
@@ -78,6 +87,8 @@ pub enum Cue {
     Finished,
     /// The reader stopped because it hurts.
     Stopped,
+    /// The reader ended the session early.
+    Ended,
 }
 
 /// Where a session is, as the view shows it.
@@ -93,6 +104,8 @@ pub enum Phase {
     Finished,
     /// Ended by "Stop, this hurts".
     Stopped,
+    /// Ended early by "End session".
+    Ended,
 }
 
 /// Everything the view needs at one moment.
@@ -104,6 +117,8 @@ pub struct Snapshot {
     pub step_count: usize,
     pub step_title: &'static str,
     pub instruction: &'static str,
+    /// Where on the back the current step works, if it names a spot.
+    pub spot: Option<Spot>,
     pub next_step_title: Option<&'static str>,
     pub step_duration_ms: u64,
     pub step_remaining_ms: u64,
@@ -137,6 +152,9 @@ pub(super) enum State {
     Stopped {
         elapsed_ms: u64,
     },
+    Ended {
+        elapsed_ms: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +170,7 @@ pub(super) enum Clock {
 pub(super) enum Mark {
     GetReady { seconds_left: u32 },
     StepStart(usize),
+    Prompt(Prompt),
     End,
 }
 
@@ -222,6 +241,7 @@ impl Session {
                         step_index,
                         kind: self.plan.steps[step_index].cue,
                     },
+                    Mark::Prompt(prompt) => Cue::Prompt(prompt),
                     Mark::End => Cue::Finished,
                 };
                 ((origin_ms + offset as i64) as f64, cue)
@@ -235,7 +255,7 @@ impl Session {
     ///
     /// Every event first brings the session up to `now` (cues due by then, the finish), except
     /// Skip, which jumps and then catches up once (so a countdown beat it passes over is not
-    /// played), and StopHurts, which only says [`Cue::Stopped`]. Events that make no sense in
+    /// played), and StopHurts and End, which only say [`Cue::Stopped`] / [`Cue::Ended`]. Events that make no sense in
     /// the current phase (Pause when paused, ...) change nothing else. A `now_ms` that is not a
     /// plausible epoch time (NaN, negative, beyond 2^53) is ignored.
     pub fn apply(&self, event: Event) -> (Session, Vec<Cue>) {
@@ -264,7 +284,17 @@ impl Session {
                 cues.push(Cue::Stopped);
                 return (next, cues);
             }
-            (Event::Start { .. }, State::Ready | State::Finished | State::Stopped { .. }) => {
+            (Event::End { .. }, State::Active { .. }) => {
+                next.state = State::Ended {
+                    elapsed_ms: elapsed,
+                };
+                cues.push(Cue::Ended);
+                return (next, cues);
+            }
+            (
+                Event::Start { .. },
+                State::Ready | State::Finished | State::Stopped { .. } | State::Ended { .. },
+            ) => {
                 next.state = State::Active {
                     clock: Clock::Running { origin_ms: now },
                     marks_cued: 0,
@@ -331,6 +361,7 @@ impl Session {
             } => Phase::Running,
             State::Finished => Phase::Finished,
             State::Stopped { .. } => Phase::Stopped,
+            State::Ended { .. } => Phase::Ended,
         };
         let steps = self.plan.steps;
         let total_ms = self.plan.total_ms();
@@ -348,6 +379,7 @@ impl Session {
             step_count: steps.len(),
             step_title: steps[step_index].title,
             instruction: steps[step_index].instruction,
+            spot: steps[step_index].spot,
             next_step_title: steps.get(step_index + 1).map(|step| step.title),
             step_duration_ms: step_end - step_start,
             step_remaining_ms: step_end - massage_elapsed.max(step_start),
@@ -376,7 +408,7 @@ impl Session {
                 ..
             } => elapsed_ms,
             State::Finished => self.end_ms(),
-            State::Stopped { elapsed_ms } => elapsed_ms,
+            State::Stopped { elapsed_ms } | State::Ended { elapsed_ms } => elapsed_ms,
         }
     }
 
@@ -408,10 +440,15 @@ impl Session {
     }
 
     pub(super) fn mark_count(&self) -> u32 {
-        (GET_READY_MS / 1000) as u32 + self.plan.steps.len() as u32 + 1
+        (GET_READY_MS / 1000) as u32
+            + self.plan.steps.len() as u32
+            + self.plan.prompts.len() as u32
+            + 1
     }
 
-    /// Mark number `index` with its offset on the timeline; `None` past the end.
+    /// Mark number `index` with its offset on the timeline; `None` past the end. After the
+    /// countdown beats, step starts and prompts are merged in time order (a step first when
+    /// both fall at the same moment), then the end.
     pub(super) fn mark(&self, index: u32) -> Option<(u64, Mark)> {
         let countdown_beats = (GET_READY_MS / 1000) as u32;
         if index < countdown_beats {
@@ -422,13 +459,30 @@ impl Session {
                 },
             ));
         }
-        let step = (index - countdown_beats) as usize;
-        let steps = self.plan.steps;
-        let offset = GET_READY_MS + steps.iter().take(step).map(|s| s.duration_ms).sum::<u64>();
-        match step.cmp(&steps.len()) {
-            std::cmp::Ordering::Less => Some((offset, Mark::StepStart(step))),
-            std::cmp::Ordering::Equal => Some((offset, Mark::End)),
-            std::cmp::Ordering::Greater => None,
+        let (steps, prompts) = (self.plan.steps, self.plan.prompts);
+        let mut left = index - countdown_beats;
+        let (mut step, mut prompt, mut step_at) = (0, 0, 0);
+        loop {
+            let next_prompt = prompts.get(prompt).copied();
+            let (at, mark) = match next_prompt {
+                Some((at, kind)) if step >= steps.len() || at < step_at => {
+                    prompt += 1;
+                    (at, Mark::Prompt(kind))
+                }
+                _ if step < steps.len() => {
+                    let at = step_at;
+                    step_at += steps[step].duration_ms;
+                    step += 1;
+                    (at, Mark::StepStart(step - 1))
+                }
+                _ => {
+                    return (left == 0).then_some((GET_READY_MS + step_at, Mark::End));
+                }
+            };
+            if left == 0 {
+                return Some((GET_READY_MS + at, mark));
+            }
+            left -= 1;
         }
     }
 
@@ -481,6 +535,7 @@ impl Session {
         let on_time = elapsed - landing_offset <= LATE_CUE_LIMIT_MS;
         let landing_cue = match landing {
             Mark::End => Some(Cue::Finished),
+            Mark::Prompt(prompt) => on_time.then_some(Cue::Prompt(prompt)),
             Mark::GetReady { seconds_left } => on_time.then_some(Cue::GetReady { seconds_left }),
             Mark::StepStart(step_index) if on_time => Some(Cue::StepStarted {
                 step_index,

@@ -37,6 +37,51 @@ pub fn step_start_on_timeline(plan: &Plan, index: usize) -> u64 {
             .sum::<u64>()
 }
 
+/// Every cue a punctual clock gives for `plan`, with its offset on the timeline (ms from the
+/// Start tap): the countdown beats, each step start, the plan's own prompts ("halfway", "one
+/// minute left"), the end. Worked out here from the plan's numbers, not by the session.
+pub fn expected_cues(plan: &Plan) -> Vec<(u64, Cue)> {
+    let beats = (GET_READY_MS / 1000) as u32;
+    let mut cues: Vec<(u64, Cue)> = (0..beats)
+        .map(|i| {
+            (
+                u64::from(i) * 1000,
+                Cue::GetReady {
+                    seconds_left: beats - i,
+                },
+            )
+        })
+        .collect();
+    // (offset, a step before a prompt at the same moment, cue)
+    let mut marks: Vec<(u64, u8, Cue)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, planned)| {
+            (
+                step_start_on_timeline(plan, index),
+                0,
+                Cue::StepStarted {
+                    step_index: index,
+                    kind: planned.cue,
+                },
+            )
+        })
+        .chain(
+            plan.prompts
+                .iter()
+                .map(|&(at, prompt)| (GET_READY_MS + at, 1, Cue::Prompt(prompt))),
+        )
+        .collect();
+    marks.sort_by_key(|&(at, order, _)| (at, order));
+    cues.extend(marks.into_iter().map(|(at, _, cue)| (at, cue)));
+    cues.push((
+        step_start_on_timeline(plan, plan.steps.len()),
+        Cue::Finished,
+    ));
+    cues
+}
+
 /// A session started at `start`, with the cues of the Start tap.
 pub fn started(plan: Plan, start: f64) -> (Session, Vec<Cue>) {
     Session::new(plan).apply(Event::Start { now_ms: start })

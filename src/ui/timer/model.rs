@@ -1,12 +1,13 @@
 //! What the timer view holds and how it reacts to taps and ticks, without touching the browser.
 //!
 //! [`Model::update`] takes an [`Action`] and the wall-clock time, drives the core
-//! [`Session`], and answers with [`Effects`]: the cues to play, the value to store, the event
-//! to dispatch. The component carries them out (`browser::*`) and re-renders. Keeping this
-//! part pure lets `cargo test` check the view's behaviour natively.
+//! [`Session`], and answers with [`Effects`]: the cues to play, what to say, the values to
+//! store, the event to dispatch. The component carries them out (`browser::*`) and
+//! re-renders. Keeping this part pure lets `cargo test` check the view's behaviour natively.
 
 use massage_guide_core::timer::{
-    announcement, plan, routines, Cue, DecodeError, Event, Phase, Plan, Routine, Session, Snapshot,
+    announcement, plan, routines, spoken, Cue, DecodeError, Event, Phase, Plan, Prefs, Routine,
+    Session, Snapshot,
 };
 
 /// What the reader picked (indexes into [`routines()`] and the routine's modes).
@@ -81,11 +82,14 @@ pub enum Action {
     TogglePause,
     Skip,
     StopHurts,
-    /// Back to the routine picker (from the finish or stop screen).
+    /// "End session": end early, with a neutral summary.
+    End,
+    /// Back to the routine picker ("Done" on the finish, end and stop screens).
     Close,
     Tick,
     Sound(bool),
     Vibration(bool),
+    Voice(bool),
 }
 
 /// The `massage-guide:*` event an action causes.
@@ -111,6 +115,10 @@ pub struct Effects {
     pub cues: Vec<Cue>,
     /// `Some(value)`: write the timer slot (`None` inside = forget it).
     pub store: Option<Option<String>>,
+    /// `Some(value)`: write the preferences slot.
+    pub prefs: Option<String>,
+    /// `Some(texts)`: stop what the voice is saying, then say these (none: just stop).
+    pub speech: Option<Vec<String>>,
     pub event: Option<TimerEvent>,
 }
 
@@ -121,6 +129,8 @@ pub enum Screen {
     Session,
     Finished,
     Stopped,
+    /// Ended early by "End session".
+    Ended,
 }
 
 /// The timer view's state.
@@ -141,10 +151,17 @@ pub struct Model {
     pub finished_at: Option<f64>,
     pub sound: bool,
     pub vibration: bool,
+    /// Spoken cues wanted (they play only where `has_voice`).
+    pub voice: bool,
     /// `navigator.vibrate` exists (the vibration toggle is offered only then).
     pub can_vibrate: bool,
-    /// The session was resumed after a reload: sound needs a new tap to be allowed again.
+    /// The browser has an on-device voice for the widget's language (the voice toggle is
+    /// offered only then).
+    pub has_voice: bool,
+    /// The session was resumed after a reload: sound and voice need a new tap to be allowed.
     pub needs_tap: bool,
+    /// The reader used the keyboard in the timer: the "Space pauses" hint may show.
+    pub keyboard: bool,
 }
 
 impl Model {
@@ -159,9 +176,55 @@ impl Model {
             finished_at: None,
             sound: true,
             vibration: true,
+            voice: true,
             can_vibrate: false,
+            has_voice: false,
             needs_tap: false,
+            keyboard: false,
         }
+    }
+
+    /// Applies remembered preferences: the toggles, and the last routine unless the quiz
+    /// suggested one (its suggestion wins).
+    pub fn remember(&mut self, prefs: &Prefs, suggested: Option<&str>) {
+        self.sound = prefs.sound;
+        self.vibration = prefs.vibration;
+        self.voice = prefs.voice;
+        let suggestion_known = suggested.is_some_and(|id| routines().iter().any(|r| r.id == id));
+        if let (Some(routine), false) = (prefs.routine, suggestion_known) {
+            if routine < routines().len() {
+                self.choice = Choice::of(routine);
+                if let Some(mode) = prefs
+                    .mode
+                    .filter(|&m| m < self.choice.routine().modes.len())
+                {
+                    self.choice.mode = mode;
+                }
+                if let Some(minutes) = prefs
+                    .minutes
+                    .filter(|m| self.choice.routine().lengths_min.contains(m))
+                {
+                    self.choice.minutes = minutes;
+                }
+            }
+        }
+    }
+
+    /// What is worth remembering: the toggles and the current choice.
+    pub fn prefs(&self) -> Prefs {
+        Prefs {
+            sound: self.sound,
+            vibration: self.vibration,
+            voice: self.voice,
+            routine: Some(self.choice.routine),
+            mode: Some(self.choice.mode),
+            minutes: Some(self.choice.minutes),
+        }
+    }
+
+    /// Whether spoken cues play now: wanted, a voice exists, and (after a reload) a tap.
+    pub fn speaks(&self) -> bool {
+        self.voice && self.has_voice && !self.needs_tap
     }
 
     /// Resumes a session saved by an earlier page (see [`Session::encode`]) and catches it up
@@ -188,6 +251,7 @@ impl Model {
             Some(Phase::GetReady | Phase::Running | Phase::Paused) => Screen::Session,
             Some(Phase::Finished) => Screen::Finished,
             Some(Phase::Stopped) => Screen::Stopped,
+            Some(Phase::Ended) => Screen::Ended,
         }
     }
 
@@ -224,10 +288,20 @@ impl Model {
             }
             Action::Sound(on) => {
                 self.sound = on;
+                effects.prefs = Some(self.prefs().encode());
                 return effects;
             }
             Action::Vibration(on) => {
                 self.vibration = on;
+                effects.prefs = Some(self.prefs().encode());
+                return effects;
+            }
+            Action::Voice(on) => {
+                self.voice = on;
+                effects.prefs = Some(self.prefs().encode());
+                if !on {
+                    effects.speech = Some(Vec::new());
+                }
                 return effects;
             }
             Action::Close => {
@@ -240,6 +314,7 @@ impl Model {
                 self.missed = 0;
                 self.finished_at = None;
                 effects.store = Some(None);
+                effects.speech = Some(Vec::new());
                 return effects;
             }
             Action::Start => {
@@ -249,6 +324,7 @@ impl Model {
                 self.finished_at = None;
                 self.needs_tap = false;
                 effects.event = Some(TimerEvent::Start);
+                effects.prefs = Some(self.prefs().encode());
                 Event::Start { now_ms }
             }
             Action::TogglePause => match self.view.map(|view| view.phase) {
@@ -257,6 +333,7 @@ impl Model {
             },
             Action::Skip => Event::Skip { now_ms },
             Action::StopHurts => Event::StopHurts { now_ms },
+            Action::End => Event::End { now_ms },
             Action::Tick => Event::Tick { now_ms },
             Action::PickRoutine(_) | Action::PickMinutes(_) | Action::PickMode(_) => {
                 return effects
@@ -277,9 +354,20 @@ impl Model {
                     self.finished_at = Some(now_ms);
                     effects.event = Some(TimerEvent::End);
                 }
-                Cue::Stopped => effects.event = Some(TimerEvent::End),
-                Cue::GetReady { .. } | Cue::StepStarted { .. } => {}
+                Cue::Stopped | Cue::Ended => effects.event = Some(TimerEvent::End),
+                Cue::GetReady { .. } | Cue::StepStarted { .. } | Cue::Prompt(_) => {}
             }
+        }
+        // The voice: a tap stops what it was saying (the session moved on); a cue says its
+        // words, after stopping the last ones (the newest step is what matters).
+        let words: Vec<String> = if self.speaks() {
+            let plan = next.plan();
+            cues.iter().filter_map(|&cue| spoken(plan, cue)).collect()
+        } else {
+            Vec::new()
+        };
+        if !is_tick || !words.is_empty() {
+            effects.speech = Some(words);
         }
         let snapshot = next.snapshot(now_ms);
         if let Some(text) = self
@@ -541,5 +629,200 @@ mod tests {
         );
         assert!(effects.store.is_some(), "the catch-up is saved");
         assert!(second.resume("t1:garbage", T0).is_err());
+    }
+
+    #[test]
+    fn the_voice_says_each_cue_and_hushes_when_the_reader_acts() {
+        let mut model = Model::new(None);
+        model.has_voice = true;
+        model.choice = Choice {
+            routine: 1,
+            minutes: 15,
+            mode: 1,
+        };
+        let start = model.update(Action::Start, T0);
+        assert_eq!(
+            start.speech,
+            Some(vec![String::from("Get ready.")]),
+            "said inside the tap"
+        );
+        // The countdown beats say nothing; the first step says its name and instruction.
+        assert_eq!(model.update(Action::Tick, T0 + 1000.0).speech, None);
+        let first = model
+            .update(Action::Tick, T0 + 3000.0)
+            .speech
+            .expect("words");
+        assert_eq!(
+            first,
+            ["Set up. Turn the massager to low and hold it behind your lower back."]
+        );
+        assert_eq!(
+            model.update(Action::Tick, T0 + 3250.0).speech,
+            None,
+            "nothing between cues"
+        );
+        // "Halfway" at 7:30 of massage time, on its own.
+        model.update(Action::Tick, T0 + 3000.0 + 7.0 * MIN);
+        let halfway = model.update(Action::Tick, T0 + 3000.0 + 7.5 * MIN).speech;
+        assert_eq!(halfway, Some(vec![String::from("Halfway.")]));
+        // Pause stops the voice, even with nothing new to say.
+        assert_eq!(
+            model
+                .update(Action::TogglePause, T0 + 3000.0 + 8.0 * MIN)
+                .speech,
+            Some(vec![])
+        );
+        // Voice off: nothing more is said, and what was being said stops.
+        model.update(Action::TogglePause, T0 + 3000.0 + 8.0 * MIN);
+        assert_eq!(
+            model
+                .update(Action::Voice(false), T0 + 3000.0 + 8.0 * MIN)
+                .speech,
+            Some(vec![])
+        );
+        let later = model.update(Action::Tick, T0 + 3000.0 + 510_000.0); // the spot at 8:30
+        assert_eq!(
+            later.cues.len(),
+            1,
+            "the tone still plays: {:?}",
+            later.cues
+        );
+        assert_eq!(later.speech, None);
+        // No local voice at all: never speaks, whatever the preference.
+        let mut mute = Model::new(None);
+        assert!(mute.voice && !mute.has_voice);
+        assert_eq!(mute.update(Action::Start, T0).speech, Some(vec![]));
+        assert_eq!(mute.update(Action::Tick, T0 + 3000.0).speech, None);
+    }
+
+    #[test]
+    fn after_a_reload_the_voice_waits_for_a_tap_like_the_sound() {
+        let mut first = started(Choice {
+            routine: 0,
+            minutes: 5,
+            mode: 0,
+        });
+        let saved = first
+            .update(Action::Tick, T0 + 4_000.0)
+            .store
+            .unwrap()
+            .unwrap();
+        let mut second = Model::new(None);
+        second.has_voice = true;
+        second.resume(&saved, T0 + 10_000.0).unwrap();
+        assert!(!second.speaks());
+        let step = step_start(second.choice.plan(), 1);
+        assert_eq!(second.update(Action::Tick, step).speech, None, "no tap yet");
+        second.needs_tap = false;
+        let next = step_start(second.choice.plan(), 2);
+        assert!(second.update(Action::Tick, next).speech.is_some());
+    }
+
+    /// Wall-clock time at which step `index` of `plan` starts, for a session started at T0.
+    fn step_start(plan: massage_guide_core::timer::Plan, index: usize) -> f64 {
+        T0 + GET_READY_MS as f64
+            + plan.steps[..index]
+                .iter()
+                .map(|s| s.duration_ms)
+                .sum::<u64>() as f64
+    }
+
+    #[test]
+    fn end_session_gives_a_neutral_summary_screen_and_one_end_event() {
+        let mut model = started(Choice {
+            routine: 0,
+            minutes: 10,
+            mode: 1,
+        });
+        model.update(Action::Tick, T0 + 3000.0 + 2.0 * MIN);
+        let effects = model.update(Action::End, T0 + 3000.0 + 2.0 * MIN + 500.0);
+        assert_eq!(effects.event, Some(TimerEvent::End));
+        assert_eq!(effects.store, Some(None), "nothing left to resume");
+        assert_eq!(effects.speech, Some(vec![]));
+        assert_eq!(model.screen(), Screen::Ended);
+        assert_eq!(model.live, "Session ended.");
+        let view = model.view.unwrap();
+        assert_eq!(
+            view.total_ms - view.total_remaining_ms,
+            120_500,
+            "the time done is kept"
+        );
+        // "Start again" from there starts the same routine; "Done" goes back to the picker.
+        assert_eq!(
+            model.update(Action::Start, T0 + 5.0 * MIN).event,
+            Some(TimerEvent::Start)
+        );
+        assert_eq!(model.screen(), Screen::Session);
+        model.update(Action::StopHurts, T0 + 6.0 * MIN);
+        assert_eq!(model.screen(), Screen::Stopped);
+        model.update(Action::Close, T0 + 6.0 * MIN);
+        assert_eq!(model.screen(), Screen::Picker);
+    }
+
+    #[test]
+    fn preferences_are_saved_when_changed_and_at_start_and_come_back() {
+        let mut model = Model::new(None);
+        let effects = model.update(Action::Sound(false), T0);
+        assert_eq!(effects.prefs.as_deref(), Some("p1:011:hands:standing:5"));
+        assert_eq!(
+            model.update(Action::Vibration(false), T0).prefs.as_deref(),
+            Some("p1:001:hands:standing:5")
+        );
+        assert_eq!(
+            model.update(Action::PickRoutine(1), T0).prefs,
+            None,
+            "picking alone is not saved"
+        );
+        model.update(Action::PickMode(1), T0);
+        model.update(Action::PickMinutes(15), T0);
+        let saved = model
+            .update(Action::Start, T0)
+            .prefs
+            .expect("saved at start");
+        assert_eq!(saved, "p1:001:body-massager:float:15");
+        assert_eq!(
+            model.update(Action::Tick, T0 + 5000.0).prefs,
+            None,
+            "not on ticks"
+        );
+
+        // The next visit: the same toggles and routine.
+        let (prefs, intact) = Prefs::decode(&saved);
+        assert!(intact);
+        let mut next = Model::new(None);
+        next.remember(&prefs, None);
+        assert_eq!(
+            (next.sound, next.vibration, next.voice),
+            (false, false, true)
+        );
+        assert_eq!(
+            next.choice,
+            Choice {
+                routine: 1,
+                minutes: 15,
+                mode: 1
+            }
+        );
+        // A routine suggested by the quiz wins over the remembered one; the toggles stay.
+        let mut suggested = Model::new(Some("hands"));
+        suggested.remember(&prefs, Some("hands"));
+        assert_eq!((suggested.choice.routine, suggested.sound), (0, false));
+        // A damaged value: what is left of it still applies, the rest is the default.
+        let (partial, intact) = Prefs::decode("p1:0?1:body-massager:float:99");
+        assert!(!intact);
+        let mut damaged = Model::new(None);
+        damaged.remember(&partial, None);
+        assert_eq!(
+            (damaged.sound, damaged.vibration, damaged.voice),
+            (false, true, true)
+        );
+        assert_eq!(
+            damaged.choice,
+            Choice {
+                routine: 1,
+                minutes: 10,
+                mode: 1
+            }
+        );
     }
 }

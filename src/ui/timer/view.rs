@@ -1,11 +1,15 @@
-//! Markup of the timer screens. Pure functions of the [`Model`]: no state, no browser calls.
+//! Markup of the timer screens: the picker, the session, and the finish, end and stop
+//! screens. Pure functions of the [`Model`]: no state, no browser calls.
 
 use super::model::{Action, Model, Screen};
 use massage_guide_core::timer::{
-    decimal, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Advice, Phase,
-    Snapshot,
+    decimal, end_advice, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Level,
+    Phase, Plan, Side, Snapshot, Spot,
 };
 use yew::prelude::*;
+
+/// The article section with the exercise advice the finish screen points to.
+const EXERCISE_SECTION: &str = "takeaway";
 
 /// Everything a screen needs.
 pub struct Context<'a> {
@@ -14,6 +18,12 @@ pub struct Context<'a> {
     pub suggested: Option<&'static str>,
     pub product_url: Option<&'a AttrValue>,
     pub product_name: &'a AttrValue,
+    /// As the element gives it (e.g. `999`); the stop screen's call link dials it.
+    pub emergency_number: &'a AttrValue,
+    /// Opens the safety check (absent when the widget has no quiz section).
+    pub on_safety_check: Option<&'a Callback<()>>,
+    /// Jumps to an article section (absent when the widget has no article).
+    pub on_article: Option<&'a Callback<&'static str>>,
     /// The session runs but the screen may go dark (no Screen Wake Lock here).
     pub wake_note: bool,
 }
@@ -36,6 +46,7 @@ impl Attributes {
             Some(Phase::Paused) => "paused",
             Some(Phase::Finished) => "finished",
             Some(Phase::Stopped) => "stopped",
+            Some(Phase::Ended) => "ended",
         };
         let ms = |value: f64| decimal(value.max(0.0) as u64);
         Attributes {
@@ -52,16 +63,38 @@ impl Attributes {
 
 pub fn render(context: &Context) -> Html {
     let model = context.model;
-    let screen = match (model.screen(), model.view) {
+    let kind = model.screen();
+    let screen = match (kind, model.view) {
         (Screen::Session, Some(view)) => session(context, &view),
         (Screen::Finished, _) => finished(context),
+        (Screen::Ended, _) => ended(context),
         (Screen::Stopped, _) => stopped(context),
         _ => picker(context),
     };
+    // During a session the safety lines come right after the controls (one phone screen
+    // holds step, controls and safety); the switches and notes follow them.
+    let after = (kind == Screen::Session).then(|| {
+        let wake_note = context.wake_note.then(|| {
+            note(AttrValue::from("This browser can't keep your screen on. If it dims, the timer still keeps time and catches up when you look again."), false)
+        });
+        let hint = model
+            .keyboard
+            .then(|| html! { <p class="mg-timer-hint">{ "Space pauses and resumes." }</p> });
+        html! {
+            <div class="mg-timer-after">
+                { toggles(context) }
+                { hint.unwrap_or_default() }
+                { wake_note.unwrap_or_default() }
+            </div>
+        }
+    });
+    // After "Stop, this hurts" the emergency box takes the safety box's place.
+    let safety = (kind != Screen::Stopped).then(safety);
     html! {
         <>
             { screen }
-            { safety() }
+            { safety.unwrap_or_default() }
+            { after.unwrap_or_default() }
         </>
     }
 }
@@ -121,12 +154,15 @@ fn picker(context: &Context) -> Html {
         "-minute routine",
     ]
     .concat();
+    let intro = if model.has_voice {
+        "Choose a routine and how long you have. At each change the timer plays a tone and says what to do next, so you can keep your eyes closed."
+    } else {
+        "Choose a routine and how long you have. The timer shows each step and plays a tone at each change, so you know when to move on."
+    };
     html! {
         <div class="mg-timer-picker">
             <h2 class="mg-timer-title" id="mg-timer-title">{ "Guided self-massage" }</h2>
-            <p class="mg-timer-intro">
-                { "Choose a routine and how long you have. The timer talks you through each step and gives a sound when it's time to change." }
-            </p>
+            <p class="mg-timer-intro">{ intro }</p>
             <fieldset class="mg-timer-field">
                 <legend>{ "Routine" }</legend>
                 <div class="mg-timer-cards">{ for routine_cards }</div>
@@ -142,13 +178,18 @@ fn picker(context: &Context) -> Html {
     }
 }
 
-fn session(context: &Context, view: &Snapshot) -> Html {
-    let Context { model, drive, .. } = context;
-    let plan = model
+/// The plan on screen: the session's, or the choice's before one exists.
+fn current_plan(model: &Model) -> Plan {
+    model
         .session
         .as_ref()
         .map(|s| *s.plan())
-        .unwrap_or_else(|| model.choice.plan());
+        .unwrap_or_else(|| model.choice.plan())
+}
+
+fn session(context: &Context, view: &Snapshot) -> Html {
+    let Context { model, drive, .. } = context;
+    let plan = current_plan(model);
     let paused = view.phase == Phase::Paused;
     let counting_down = view.getready_seconds_left > 0;
     let mut heading = String::from(plan.routine.name);
@@ -203,6 +244,7 @@ fn session(context: &Context, view: &Snapshot) -> Html {
             { view.next_step_title.unwrap_or("finish") }
         </p>
     };
+    let figure = view.spot.map(spot_figure);
     let missed = (model.missed > 0).then(|| {
         let text = if model.missed == 1 {
             String::from("While the screen was off or the page was hidden, 1 step change passed. The timer kept time: carry on with the step shown.")
@@ -211,11 +253,8 @@ fn session(context: &Context, view: &Snapshot) -> Html {
         };
         note(AttrValue::from(text), true)
     });
-    let tap_note = (model.needs_tap && model.sound).then(|| {
-        note(AttrValue::from("Your session carried on after the page reloaded. Tap anywhere in the timer to turn sound cues back on."), false)
-    });
-    let wake_note = context.wake_note.then(|| {
-        note(AttrValue::from("This browser can't keep your screen on. If it dims, the timer still keeps time and catches up when you look again."), false)
+    let tap_note = (model.needs_tap && (model.sound || (model.voice && model.has_voice))).then(|| {
+        note(AttrValue::from("Your session carried on after the page reloaded. Tap anywhere in the timer to turn sound and voice cues back on."), false)
     });
     html! {
         <div class={if paused { "mg-timer-session mg-timer-is-paused" } else { "mg-timer-session" }}>
@@ -229,20 +268,68 @@ fn session(context: &Context, view: &Snapshot) -> Html {
                     <span>{ step_count }</span>
                     <span class="mg-timer-step-left">{ step_left }</span>
                 </p>
-                <h3 class="mg-timer-step-title">{ view.step_title }</h3>
-                <p class="mg-timer-instruction">{ view.instruction }</p>
+                <div class="mg-timer-step-body">
+                    <div class="mg-timer-step-text">
+                        <h3 class="mg-timer-step-title">{ view.step_title }</h3>
+                        <p class="mg-timer-instruction">{ view.instruction }</p>
+                    </div>
+                    { figure.unwrap_or_default() }
+                </div>
                 { next }
             </div>
             { missed.unwrap_or_default() }
             { tap_note.unwrap_or_default() }
-            <div class="mg-timer-controls">
+            <div class="mg-timer-controls mg-timer-session-controls">
                 { button(drive, "mg-timer-button mg-timer-primary mg-timer-toggle-pause", Action::TogglePause, AttrValue::from(if paused { "Resume" } else { "Pause" })) }
                 { button(drive, "mg-timer-button mg-timer-secondary", Action::Skip, AttrValue::from(if counting_down { "Skip countdown" } else { "Skip step" })) }
+                { button(drive, "mg-timer-button mg-timer-secondary mg-timer-end-session", Action::End, AttrValue::from("End session")) }
                 { button(drive, "mg-timer-button mg-timer-danger", Action::StopHurts, AttrValue::from("Stop, this hurts")) }
             </div>
-            <p class="mg-timer-hint">{ "Space pauses and resumes." }</p>
-            { toggles(context) }
-            { wake_note.unwrap_or_default() }
+        </div>
+    }
+}
+
+/// Where the step works: a small back seen from behind (the spine down the middle, the
+/// muscle bands either side) with the named spot marked, drawn by the stylesheet from two
+/// data attributes. Decorative: the step's title says the same in words.
+fn spot_figure(spot: Spot) -> Html {
+    let side = match spot.side {
+        Side::Left => "left",
+        Side::Right => "right",
+        Side::Both => "both",
+    };
+    let level = match spot.level {
+        Level::Higher => "higher",
+        Level::Middle => "middle",
+        Level::Lower => "lower",
+    };
+    html! { <span class="mg-timer-fig" data-side={side} data-level={level} aria-hidden="true"></span> }
+}
+
+/// The routine's name for the summaries ("10-minute Hands routine").
+fn routine_phrase(model: &Model) -> String {
+    let (routine, minutes) = model.event_detail();
+    let name = routines()
+        .iter()
+        .find(|r| r.id == routine)
+        .map_or("", |r| r.name);
+    [&decimal(u64::from(minutes)), "-minute ", name, " routine"].concat()
+}
+
+/// "Done" (back to the picker) first, "Start again" second.
+fn end_controls(drive: &Callback<Action>, again: bool) -> Html {
+    let again = again.then(|| {
+        button(
+            drive,
+            "mg-timer-button mg-timer-secondary",
+            Action::Start,
+            AttrValue::from("Start again"),
+        )
+    });
+    html! {
+        <div class="mg-timer-controls mg-timer-controls-end">
+            { button(drive, "mg-timer-button mg-timer-primary", Action::Close, AttrValue::from("Done")) }
+            { again.unwrap_or_default() }
         </div>
     }
 }
@@ -253,21 +340,21 @@ fn finished(context: &Context) -> Html {
         drive,
         product_url,
         product_name,
+        on_article,
         ..
     } = context;
-    let (routine, minutes) = model.event_detail();
-    let name = routines()
-        .iter()
-        .find(|r| r.id == routine)
-        .map_or("", |r| r.name);
-    let summary = [
-        "You finished the ",
-        &decimal(u64::from(minutes)),
-        "-minute ",
-        name,
-        " routine.",
-    ]
-    .concat();
+    let advice = finish_advice();
+    let summary = ["You finished the ", &routine_phrase(model), "."].concat();
+    let exercise = on_article.map(|on_article| {
+        let on_article = on_article.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            on_article.emit(EXERCISE_SECTION);
+        });
+        html! {
+            <a class="mg-timer-link" href={["#", EXERCISE_SECTION].concat()} {onclick}>{ advice.exercise_label }</a>
+        }
+    });
     let product = product_url.map(|url| {
         html! {
             <p class="mg-timer-product">
@@ -278,27 +365,82 @@ fn finished(context: &Context) -> Html {
     });
     html! {
         <div class="mg-timer-end mg-timer-finished">
-            <h2 class="mg-timer-title" id="mg-timer-title">{ finish_advice().title }</h2>
+            <h2 class="mg-timer-title" id="mg-timer-title">{ advice.title }</h2>
             <p class="mg-timer-summary">{ summary }</p>
-            { advice_lines(finish_advice()) }
+            <p>{ current_plan(model).mode.after }</p>
+            <section class="mg-timer-how" aria-labelledby="mg-timer-how-title">
+                <h3 id="mg-timer-how-title">{ advice.how_title }</h3>
+                { lines(advice.lines) }
+                <p class="mg-timer-exercise">{ advice.exercise_lead }</p>
+                { exercise.unwrap_or_default() }
+            </section>
             { product.unwrap_or_default() }
-            <div class="mg-timer-controls mg-timer-controls-end">
-                { button(drive, "mg-timer-button mg-timer-primary", Action::Start, AttrValue::from("Start again")) }
-                { button(drive, "mg-timer-button mg-timer-secondary", Action::Close, AttrValue::from("Choose another routine")) }
-            </div>
+            { end_controls(drive, true) }
+        </div>
+    }
+}
+
+fn ended(context: &Context) -> Html {
+    let Context { model, drive, .. } = context;
+    let done_ms = model
+        .view
+        .map_or(0, |view| view.total_ms - view.total_remaining_ms);
+    let summary = [
+        "You ended the ",
+        &routine_phrase(model),
+        " after ",
+        &format_mm_ss(done_ms),
+        ".",
+    ]
+    .concat();
+    html! {
+        <div class="mg-timer-end mg-timer-ended">
+            <h2 class="mg-timer-title" id="mg-timer-title">{ end_advice().title }</h2>
+            <p class="mg-timer-summary">{ summary }</p>
+            { lines(end_advice().lines) }
+            <p>{ current_plan(model).mode.after }</p>
+            { end_controls(drive, true) }
         </div>
     }
 }
 
 fn stopped(context: &Context) -> Html {
-    let drive = context.drive;
+    let Context {
+        drive,
+        emergency_number,
+        on_safety_check,
+        ..
+    } = context;
+    let advice = stop_advice();
+    let number = emergency_number.as_str();
+    let tel: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let (title_before, title_after) = advice.emergency_title;
+    let (call_before, call_after) = advice.call_label;
+    let check = on_safety_check.map(|on_check| {
+        let on_check = on_check.clone();
+        html! {
+            <div class="mg-timer-check">
+                <p>{ advice.check_lead }</p>
+                <button type="button" part="button" class="mg-timer-button mg-timer-secondary" onclick={Callback::from(move |_| on_check.emit(()))}>
+                    { advice.check_label }
+                </button>
+            </div>
+        }
+    });
     html! {
         <div class="mg-timer-end mg-timer-stopped">
-            <h2 class="mg-timer-title" id="mg-timer-title">{ stop_advice().title }</h2>
-            { advice_lines(stop_advice()) }
-            <div class="mg-timer-controls mg-timer-controls-end">
-                { button(drive, "mg-timer-button mg-timer-secondary", Action::Close, AttrValue::from("Back to routines")) }
-            </div>
+            <h2 class="mg-timer-title" id="mg-timer-title">{ advice.title }</h2>
+            { lines(advice.lines) }
+            <section class="mg-timer-emergency" aria-labelledby="mg-timer-emergency-title">
+                <h3 id="mg-timer-emergency-title">{ [title_before, number, title_after].concat() }</h3>
+                { lines(advice.emergency_signs) }
+                <a class="mg-timer-call" part="button" href={["tel:", &tel].concat()}>{ [call_before, number, call_after].concat() }</a>
+            </section>
+            { check.unwrap_or_default() }
+            { end_controls(drive, false) }
         </div>
     }
 }
@@ -335,33 +477,42 @@ fn note(text: AttrValue, status: bool) -> Html {
     html! { <p class="mg-timer-note" role={status.then_some("status")}>{ text }</p> }
 }
 
-fn advice_lines(advice: &Advice) -> Html {
+fn lines(lines: &'static [&'static str]) -> Html {
     html! {
         <ul class="mg-timer-advice">
-            { for advice.lines.iter().map(|line| html! { <li>{ *line }</li> }) }
+            { for lines.iter().map(|line| html! { <li>{ *line }</li> }) }
         </ul>
+    }
+}
+
+/// One on/off switch (a checkbox) of the cue toggles.
+fn switch(
+    drive: &Callback<Action>,
+    label: &'static str,
+    on: bool,
+    action: fn(bool) -> Action,
+) -> Html {
+    html! {
+        <label class="mg-timer-switch">
+            <input type="checkbox" checked={on} onchange={drive.reform(move |_| action(!on))} />
+            <span>{ label }</span>
+        </label>
     }
 }
 
 fn toggles(context: &Context) -> Html {
     let Context { model, drive, .. } = context;
-    let sound = model.sound;
-    let vibration = model.can_vibrate.then(|| {
-        let on = model.vibration;
-        html! {
-            <label class="mg-timer-switch">
-                <input type="checkbox" checked={on} onchange={drive.reform(move |_| Action::Vibration(!on))} />
-                <span>{ "Vibration" }</span>
-            </label>
-        }
-    });
+    let vibration = model
+        .can_vibrate
+        .then(|| switch(drive, "Vibration", model.vibration, Action::Vibration));
+    let voice = model
+        .has_voice
+        .then(|| switch(drive, "Voice", model.voice, Action::Voice));
     html! {
-        <div class="mg-timer-switches">
-            <label class="mg-timer-switch">
-                <input type="checkbox" checked={sound} onchange={drive.reform(move |_| Action::Sound(!sound))} />
-                <span>{ "Sound cues" }</span>
-            </label>
+        <div class="mg-timer-switches" role="group" aria-label="Cues">
+            { switch(drive, "Sound", model.sound, Action::Sound) }
             { vibration.unwrap_or_default() }
+            { voice.unwrap_or_default() }
         </div>
     }
 }
