@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod config;
+pub mod locale;
 pub mod saved;
 pub mod timer;
 pub mod triage;
