@@ -22,6 +22,7 @@ pub fn read_attributes(host: &Element) -> Attributes {
         product_name: host.get_attribute("product-name"),
         emergency_number: host.get_attribute("emergency-number"),
         theme: host.get_attribute("theme"),
+        locale: host.get_attribute("locale"),
     }
 }
 

@@ -10,7 +10,7 @@
 //! are kept (Back keeps answers) but not used. A question marked `massager_only` is asked
 //! only when the host involves a massager (`Quiz::with_massager`).
 
-use super::rules::{evaluate, outcome_for_flags, Verdict};
+use super::rules::{evaluate_for, outcome_for_flags, Verdict};
 use super::{Answers, FlagSet, Outcome, QUESTIONS, QUESTION_COUNT, RULES};
 
 /// The screen the quiz is on.
@@ -149,7 +149,8 @@ impl Quiz {
 
     /// The result, on the result screen: evaluated on the asked questions only.
     pub fn verdict(&self) -> Option<Verdict> {
-        (self.step == Step::Result).then(|| evaluate(&self.answers.only(self.mask())))
+        (self.step == Step::Result)
+            .then(|| evaluate_for(&self.answers.only(self.mask()), self.massager))
     }
 
     /// The state after `action`. Actions that make no sense on this screen change nothing.

@@ -30,7 +30,7 @@ mod summary;
 
 pub use answers::Answers;
 pub use flow::{Action, Quiz, Step};
-pub use rules::{evaluate, outcome, outcome_for_flags, Reason, Verdict};
+pub use rules::{evaluate, evaluate_for, outcome, outcome_for, outcome_for_flags, Also, Reason, Verdict};
 pub use saved::{DecodeError, LastCheck};
 pub use summary::summary;
 

@@ -60,14 +60,25 @@ pub fn outcome_for_flags(raised: FlagSet) -> Outcome {
 
 /// The outcome for these answers (what [`evaluate`] returns, without the reasons).
 pub fn outcome(answers: &Answers) -> Outcome {
-    let (answered, assumed) = raised_flags(answers);
+    outcome_for(answers, true)
+}
+
+/// [`outcome`] for a quiz with or without a massager involved: without one, the implant
+/// question does not apply (it is not asked, and does not count as unanswered).
+pub fn outcome_for(answers: &Answers, massager: bool) -> Outcome {
+    let (answered, assumed) = raised_flags(answers, massager);
     outcome_for_flags(answered.union(assumed))
 }
 
 /// The most cautious outcome for these answers, and why. Unanswered questions count as
 /// their most cautious answer.
 pub fn evaluate(answers: &Answers) -> Verdict {
-    let (answered, assumed) = raised_flags(answers);
+    evaluate_for(answers, true)
+}
+
+/// [`evaluate`] for a quiz with or without a massager involved (see [`outcome_for`]).
+pub fn evaluate_for(answers: &Answers, massager: bool) -> Verdict {
+    let (answered, assumed) = raised_flags(answers, massager);
     let raised = answered.union(assumed);
     let outcome = outcome_for_flags(raised);
 
@@ -89,7 +100,8 @@ pub fn evaluate(answers: &Answers) -> Verdict {
         explain(answers, rule, &mut reasons, &mut advice);
         // Unanswered questions that this rule needs.
         for (index, question) in QUESTIONS.iter().enumerate() {
-            if answers.open_flags(index).intersects(rule.when.minus(answered)) {
+            let applies = massager || !question.massager_only;
+            if applies && answers.open_flags(index).intersects(rule.when.minus(answered)) {
                 push_reason(
                     &mut reasons,
                     Reason {
@@ -201,13 +213,16 @@ fn push_reason(reasons: &mut Vec<Reason>, reason: Reason) {
     }
 }
 
-/// (flags raised by the answers given, flags assumed for what is not answered yet).
-fn raised_flags(answers: &Answers) -> (FlagSet, FlagSet) {
+/// (flags raised by the answers given, flags assumed for what is not answered yet), over
+/// the questions that apply.
+fn raised_flags(answers: &Answers, massager: bool) -> (FlagSet, FlagSet) {
     let mut answered = FlagSet::EMPTY;
     let mut assumed = FlagSet::EMPTY;
-    for index in 0..QUESTIONS.len() {
-        answered = answered.union(answers.raised(index));
-        assumed = assumed.union(answers.open_flags(index));
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        if massager || !question.massager_only {
+            answered = answered.union(answers.raised(index));
+            assumed = assumed.union(answers.open_flags(index));
+        }
     }
     (answered, assumed)
 }
