@@ -1,7 +1,7 @@
 //! The root component: a tab bar over the enabled sections (article, quiz, timer), and the
 //! navigation between them (quiz results link to article sections and to the timer).
 
-use super::{ArticleView, QuizView, TimerView};
+use super::{ArticleView, QuizView, SafetyGate};
 use crate::browser;
 use crate::hooks::use_scroll_to_anchor;
 use massage_guide_core::config::{Config, Section};
@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                     aria-labelledby={has_tabs.then(|| ["mg-tab-", current.keyword()].concat())}>
                     { match current {
                         Section::Quiz => html! {
-                            <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
+                            <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())} locale={config.locale}
                                 product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
                                 on_article={jump_to_article} on_timer={open_timer} ordinal={props.ordinal} />
                         },
@@ -130,8 +130,10 @@ pub fn App(props: &AppProps) -> Html {
             if current == Section::Timer || (*timer_busy && config.sections.contains(&Section::Timer)) {
                 <div key="timer" class="mg-panel" id={panel_id(Section::Timer)} hidden={current != Section::Timer}
                     role={has_tabs.then_some("tabpanel")} aria-labelledby={has_tabs.then_some("mg-tab-timer")}>
-                    <TimerView suggested={*suggested_routine} {product_url} {product_name}
-                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal} />
+                    <SafetyGate suggested={*suggested_routine} {product_url} {product_name}
+                        host={props.host.clone()} on_session={on_session} ordinal={props.ordinal}
+                        emergency_number={AttrValue::from(config.emergency_number.clone())} locale={config.locale}
+                        on_check={config.sections.contains(&Section::Quiz).then(|| { let active = active.clone(); Callback::from(move |_| active.set(Section::Quiz)) })} />
                 </div>
             }
         </div>

@@ -32,7 +32,7 @@ pub use answers::Answers;
 pub use flow::{Action, Quiz, Step};
 pub use rules::{evaluate, evaluate_for, outcome, outcome_for, outcome_for_flags, Also, Reason, Verdict};
 pub use saved::{DecodeError, LastCheck};
-pub use summary::summary;
+pub use summary::{answer_text, summary};
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
 

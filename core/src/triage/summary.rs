@@ -2,7 +2,7 @@
 //! answer given, in plain lines. Made on the device; nothing is sent anywhere.
 
 use super::flow::{Quiz, Step};
-use super::{questions, ChoiceRole, Question, QuestionKind};
+use super::{questions, Answers, ChoiceRole, QuestionKind};
 use crate::locale::{fill, Locale};
 
 /// The summary of a finished check (`None` unless the quiz is on its result).
@@ -47,7 +47,7 @@ pub fn summary(quiz: &Quiz, locale: Locale, number: &str, date: &str) -> Option<
         out.push_str("- ");
         out.push_str(&text(question.summary));
         out.push_str(": ");
-        answer(&mut out, quiz, index, question, locale, number);
+        out.push_str(&answer_text(quiz.answers(), index, locale, number));
         out.push('\n');
     }
     Some(out)
@@ -59,10 +59,13 @@ fn line(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-/// One question's answer in words. A Yes / No / Not sure question lists the signs answered
-/// Yes or Not sure, then "No to the others" (or "No to all").
-fn answer(out: &mut String, quiz: &Quiz, index: usize, question: &Question, locale: Locale, number: &str) {
-    let answers = quiz.answers();
+/// One question's answer in words (the review screen and the summary). A Yes / No / Not sure
+/// question lists the signs answered Yes or Not sure, then "no to the others" (or "no to all").
+pub fn answer_text(answers: &Answers, index: usize, locale: Locale, number: &str) -> String {
+    let mut out = String::new();
+    let Some(question) = questions().get(index) else {
+        return out;
+    };
     if question.kind != QuestionKind::Each {
         let mut first = true;
         for choice in answers.chosen(index).filter_map(|c| question.options.get(c)) {
@@ -75,7 +78,7 @@ fn answer(out: &mut String, quiz: &Quiz, index: usize, question: &Question, loca
         if first {
             out.push_str("not answered");
         }
-        return;
+        return out;
     }
     let mut flagged = 0;
     for choice in answers.chosen(index).filter_map(|c| question.options.get(c)) {
@@ -92,9 +95,12 @@ fn answer(out: &mut String, quiz: &Quiz, index: usize, question: &Question, loca
         out.push_str(&fill(item.label, locale, number));
         out.push_str(if choice.role == ChoiceRole::NotSure { ": not sure" } else { ": yes" });
     }
+    let unanswered = (0..question.items.len()).any(|i| answers.bits(index) & (0b111 << (3 * i)) == 0);
     out.push_str(match flagged {
+        _ if unanswered => if flagged == 0 { "not answered" } else { "; the others not answered" },
         0 => "no to all",
         _ if flagged == question.items.len() => "",
         _ => "; no to the others",
     });
+    out
 }
