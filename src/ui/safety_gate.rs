@@ -6,7 +6,8 @@
 //!   is never held back.
 //! - Without any finished check, the timer shows with a one-line nudge to the check and the
 //!   emergency signs above it.
-//! - The timer's product link shows only when the last check allowed the product.
+//! - After a check, the timer's product link shows only when that result allowed the product
+//!   (before any check it shows as before, next to the nudge).
 //!
 //! The last outcome is the `check` slot the quiz writes (`core::triage::LastCheck`).
 
@@ -89,7 +90,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
         };
     }
 
-    let product_ok = last.is_some_and(|l| l.outcome.info().offers_product);
+    let product_ok = last.is_none_or(|l| l.outcome.info().offers_product);
     let before = match last {
         None => Some(html! {
             <aside class="mg-gate-nudge" aria-label="Safety check">
