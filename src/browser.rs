@@ -22,6 +22,7 @@ pub fn read_attributes(host: &Element) -> Attributes {
         product_name: host.get_attribute("product-name"),
         emergency_number: host.get_attribute("emergency-number"),
         theme: host.get_attribute("theme"),
+        locale: host.get_attribute("locale"),
     }
 }
 
@@ -68,6 +69,83 @@ pub fn navigate(root: &yew::NodeRef, section: &str, id: &str) {
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("mg-navigate", &init) {
         let _ = root.dispatch_event(&event);
     }
+}
+
+// ---- Copy, print, today: the safety check's summary for a doctor ------------------------
+// Plain text made on the device; it goes to the clipboard or the printer and nowhere else.
+
+/// Copies `text` to the clipboard (`navigator.clipboard.writeText`, which needs the tap that
+/// called this); `done(true)` once copied, `done(false)` where the API is missing or refuses.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::JsCast;
+    let call = || -> Option<js_sys::Promise> {
+        let navigator = web_sys::window()?.navigator();
+        let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+        let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+        let write = write.dyn_into::<js_sys::Function>().ok()?;
+        write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+    };
+    match call() {
+        Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        }),
+        None => done(false),
+    }
+}
+
+/// Prints `lines` (a title, then one paragraph each) without the host page: they go into a
+/// hidden frame inside `scope` (class `mg-print-frame`), built with DOM calls (no markup from
+/// strings), whose own `print()` runs. Returns false where that is not possible.
+pub fn print_text(scope: &Element, title: &str, lines: &[&str]) -> bool {
+    let build = || -> Result<(), JsValue> {
+        let document = scope.owner_document().ok_or(JsValue::NULL)?;
+        let frame = match scope.query_selector(".mg-print-frame")? {
+            Some(frame) => frame,
+            None => {
+                let frame = document.create_element("iframe")?;
+                frame.set_class_name("mg-print-frame");
+                frame.set_attribute("title", title)?;
+                frame.set_attribute("aria-hidden", "true")?;
+                frame.set_attribute("tabindex", "-1")?;
+                scope.append_child(&frame)?;
+                frame
+            }
+        };
+        let inner = js_sys::Reflect::get(&frame, &JsValue::from_str("contentDocument"))?;
+        let inner: web_sys::Document = wasm_bindgen::JsCast::dyn_into(inner)?;
+        let body = inner.body().ok_or(JsValue::NULL)?;
+        body.set_text_content(None);
+        inner.set_title(title);
+        let heading = inner.create_element("h1")?;
+        heading.set_text_content(Some(title));
+        body.append_child(&heading)?;
+        for line in lines {
+            let paragraph = inner.create_element("p")?;
+            paragraph.set_text_content(Some(line));
+            body.append_child(&paragraph)?;
+        }
+        let window = js_sys::Reflect::get(&frame, &JsValue::from_str("contentWindow"))?;
+        let print = js_sys::Reflect::get(&window, &JsValue::from_str("print"))?;
+        wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(print)?.call0(&window)?;
+        Ok(())
+    };
+    build().is_ok()
+}
+
+/// The reader's date as `YYYY-MM-DD` (local time), for the summary.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    let mut out = String::with_capacity(10);
+    for (i, n) in [date.get_full_year(), date.get_month() + 1, date.get_date()].into_iter().enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        if n < 10 {
+            out.push('0');
+        }
+        massage_guide_core::timer::push_decimal(&mut out, u64::from(n));
+    }
+    out
 }
 
 // ---- Storage -------------------------------------------------------------------------

@@ -392,8 +392,11 @@ async function benchLighthouse(server) {
   const rows = [
     ['LCP (ms)', 'lcp', 0], ['TBT (ms)', 'tbt', 0], ['CLS', 'cls', 3], ['FCP (ms)', 'fcp', 0], ['Speed Index (ms)', 'si', 0],
     ['Performance', 'performance', 0], ['Accessibility', 'accessibility', 0],
-    ['transfer during the run (KiB)', 'transferKiB', 1], ['massage-guide.js main-thread time (ms)', 'firstBootup', 0],
-    ['massage-guide-app.js main-thread time (ms)', 'appBootup', 0], ['app script fetched during the run (of N runs)', 'appFetched', 0],
+    ['transfer during the run (KiB)', 'transferKiB', 1],
+    ['main-thread work, all (ms; mainthread-work-breakdown)', 'mainThread', 0], ['of which style & layout (ms)', 'styleLayout', 0],
+    ['of which script evaluation + compile (ms)', 'scripting', 0],
+    ['massage-guide.js main-thread time (ms; bootup-time, 0 = under its 50 ms threshold)', 'firstBootup', 0],
+    ['massage-guide-app.js main-thread time (ms; same)', 'appBootup', 0], ['app script requested during the run (of N runs)', 'appFetched', 0], ['app script arrived during the run (of N runs)', 'appFinished', 0],
     ['Lighthouse benchmarkIndex', 'benchmarkIndex', 0],
   ].map(([label, key, digits]) => [label, cell(a, key), cell(s.minimal, key), delta(s.minimal, key, digits), cell(s.snippet, key), delta(s.snippet, key, digits)]);
   emit(...table(['metric', 'without widget', 'minimal embed', 'Δ minimal', 'snippet', 'Δ snippet'], rows), '');
@@ -406,12 +409,15 @@ async function benchLighthouse(server) {
     ['snippet: TBT +≤ 50 ms (same goal, for reference)', s.snippet.tbt - a.tbt, s.snippet.tbt - a.tbt <= 50, 0],
   ];
   emit(...table(['budget (issue 11)', 'measured (median)', 'status'], checks.map(([label, value, ok, digits]) => [label, /CLS/.test(label) ? value.toFixed(digits) : signed(value, digits), verdict(ok)])), '');
+  const lcpError = Object.values(results).flat().find((r) => r.lcpError)?.lcpError;
   for (const name of order) {
     const lcp = results[name].map((r) => r.lcpElement).filter(Boolean);
+    if (!lcp.length) continue;
     const common = lcp.sort((x, y) => lcp.filter((v) => v === y).length - lcp.filter((v) => v === x).length)[0];
-    emit(`- LCP element, ${PAGES[name].label}: ${common ? `\`${common}\`` : '–'}${new Set(lcp).size > 1 ? ` (other runs: ${[...new Set(lcp)].filter((v) => v !== common).map((v) => `\`${v}\``).join(', ')})` : ''}; `
+    emit(`- LCP element, ${PAGES[name].label}: \`${common}\`${new Set(lcp).size > 1 ? ` (other runs: ${[...new Set(lcp)].filter((v) => v !== common).map((v) => `\`${v}\``).join(', ')})` : ''}; `
       + `LCP phases of the median run: ${results[name].find((r) => r.lcp === medianRun(results[name], 'lcp'))?.lcpPhases || '–'}`);
   }
+  if (lcpError) emit(`Lighthouse could not name the LCP element with this Chromium (${lcpError.slice(0, 160)}); part 3 lists the page's own LCP candidates.`);
   emit('', 'The app script is fetched only after `load` (loading="auto": idle, and the element within about one screen); '
     + 'Lighthouse keeps tracing until the network and CPU are quiet, so a prefetch that starts in that window is in "transfer" and may add to TBT.', '');
   summary.lighthouse = { version, product: s };
@@ -467,6 +473,7 @@ async function lighthouse(url, name) {
   const score = (id) => Math.round(lhr.categories[id].score * 100);
   const metric = (id) => lhr.audits[id]?.numericValue;
   const bootup = (re) => (lhr.audits['bootup-time']?.details?.items || []).filter((item) => re.test(item.url)).reduce((sum, item) => sum + item.total, 0);
+  const group = (id) => (lhr.audits['mainthread-work-breakdown']?.details?.items || []).filter((item) => item.group === id).reduce((sum, item) => sum + item.duration, 0);
   const requests = lhr.audits['network-requests']?.details?.items || [];
   const lcpDetails = lhr.audits['largest-contentful-paint-element']?.details?.items || [];
   const lcpNode = lcpDetails[0]?.items?.[0]?.node;
@@ -480,16 +487,21 @@ async function lighthouse(url, name) {
     fcp: metric('first-contentful-paint'), si: metric('speed-index'),
     transferKiB: (metric('total-byte-weight') || 0) / KIB,
     firstBootup: bootup(/massage-guide\.js/), appBootup: bootup(/massage-guide-app\.js/),
+    mainThread: metric('mainthread-work-breakdown'),
+    styleLayout: group('styleLayout'),
+    scripting: group('scriptEvaluation') + group('scriptParseCompile'),
     appFetched: requests.some((r) => /massage-guide-app\.js/.test(r.url)) ? 1 : 0,
     lcpElement: lcpNode ? (lcpNode.selector || lcpNode.nodeLabel || '').slice(0, 80) : null,
     lcpPhases: phases,
+    lcpError: lhr.audits['largest-contentful-paint-element']?.errorMessage || null,
+    appFinished: requests.some((r) => /massage-guide-app\.js/.test(r.url) && r.finished && r.transferSize > 0) ? 1 : 0,
     benchmarkIndex: lhr.environment?.benchmarkIndex,
     failing,
   };
 }
 
 function summarize(results) {
-  const keys = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls', 'fcp', 'si', 'transferKiB', 'firstBootup', 'appBootup', 'benchmarkIndex'];
+  const keys = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls', 'fcp', 'si', 'transferKiB', 'mainThread', 'styleLayout', 'scripting', 'firstBootup', 'appBootup', 'benchmarkIndex'];
   const fmt = (key, v) => (!Number.isFinite(v) ? '–' : key === 'cls' ? v.toFixed(3) : key === 'transferKiB' ? v.toFixed(1) : Math.round(v));
   const out = { all: {} };
   for (const key of keys) {
@@ -497,8 +509,10 @@ function summarize(results) {
     out[key] = Number(fmt(key, median(values)));
     out.all[key] = values.map((v) => fmt(key, v)).join(', ');
   }
-  out.appFetched = results.reduce((sum, r) => sum + r.appFetched, 0);
-  out.all.appFetched = `of ${results.length}`;
+  for (const key of ['appFetched', 'appFinished']) {
+    out[key] = results.reduce((sum, r) => sum + r[key], 0);
+    out.all[key] = `of ${results.length}`;
+  }
   return out;
 }
 
@@ -512,6 +526,23 @@ function summarize(results) {
 async function transferred(browser, url, { after = 5000, viewport = { width: 412, height: 823 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  // The page's own view, for the diagnosis: the LCP candidates and the layout shifts.
+  await page.addInitScript(() => {
+    window.__mg = { lcp: [], cls: 0 };
+    const describe = (el) => {
+      if (!el) return '(no element exposed: e.g. inside a shadow root)';
+      const host = el.getRootNode && el.getRootNode().host;
+      return `${host ? `${host.localName} › ` : ''}${el.localName}${el.id ? `#${el.id}` : ''}${el.classList && el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+    };
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__mg.lcp.push({ at: Math.round(e.startTime), size: e.size, element: describe(e.element), url: e.url ? e.url.replace(/^.*\//, '') : '' });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__mg.cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    } catch (e) { /* old engine */ }
+  });
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
   let loadAt = Infinity;
@@ -532,6 +563,7 @@ async function transferred(browser, url, { after = 5000, viewport = { width: 412
   await cdp.send('Page.enable');
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(after);
+  const seen = await page.evaluate(() => window.__mg);
   await context.close();
   const list = [...requests.values()].map((r) => ({
     path: new URL(r.url).pathname, encoding: r.encoding, bytes: r.bytes ?? 0,
@@ -544,6 +576,8 @@ async function transferred(browser, url, { after = 5000, viewport = { width: 412
     beforeLoad: list.reduce((sum, r) => sum + r.bytesBeforeLoad, 0),
     total: list.reduce((sum, r) => sum + r.bytes, 0),
     list,
+    lcp: seen.lcp,
+    cls: seen.cls,
   };
 }
 
@@ -579,6 +613,11 @@ async function benchBytes(server) {
   emit('Requests of the minimal embed page (last run):', '');
   emit(...table(['request', 'content-encoding', 'bytes on the wire', 'when'], last.list.map((r) => [r.path, r.encoding || '–', int(r.bytes),
     r.beforeLoad ? 'before load' : r.startedAfterLoadMs !== null ? `after load (+${r.startedAfterLoadMs} ms)` : 'in flight at load'])), '');
+  emit('The same loads as seen by the page (unthrottled Chromium, 412×823): the largest-contentful-paint candidates in order, and the layout shifts:', '');
+  emit(...table(['page', 'LCP candidates (ms: element, size px²)', 'CLS (sum of layout-shift values)'], Object.keys(results).map((name) => {
+    const r = m[name].runs[m[name].runs.length - 1];
+    return [PAGES[name].label, r.lcp.map((e) => `${e.at}: ${e.element}${e.url ? ` (${e.url})` : ''}, ${int(e.size)}`).join('; ') || '–', Number(r.cls).toFixed(3)];
+  })), '');
   summary.bytes = m;
   save();
 }
@@ -633,13 +672,21 @@ async function tabOnce(browser, url, profile, mode) {
         root.addEventListener('click', (event) => {
           if (window.__mgT || !event.target.closest || !event.target.closest('[data-mg-tab="quiz"]')) return;
           const t = window.__mgT = { click: event.timeStamp };
-          const frame = (now) => {
-            if (t.loading === undefined && visible(root.querySelector('.mg-status .mg-loading'))) t.loading = now;
+          const frame = () => {
+            // performance.now(), not the frame's timestamp: the moment of the check, just before that frame paints.
+            const at = performance.now();
+            if (t.loading === undefined && visible(root.querySelector('.mg-status .mg-loading'))) t.loading = at;
             if (t.intro === undefined) {
               const start = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start' && visible(b));
-              if (start) { t.intro = now; t.startClick = performance.now(); start.click(); }
+              if (start) { t.intro = at; start.click(); }
             }
-            if (t.intro !== undefined && visible(root.querySelector('legend.mg-quiz-legend'))) { t.question = now; resolve(t); return; }
+            if (t.intro !== undefined && visible(root.querySelector('legend.mg-quiz-legend'))) {
+              t.question = performance.now();
+              const app = performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.js/.test(e.name)).pop();
+              if (app && app.startTime >= t.click) t.download = [app.startTime - t.click, app.responseEnd - app.startTime];
+              resolve(t);
+              return;
+            }
             requestAnimationFrame(frame);
           };
           requestAnimationFrame(frame);
@@ -652,8 +699,10 @@ async function tabOnce(browser, url, profile, mode) {
     return {
       loading: t.loading !== undefined ? t.loading - t.click : NaN,
       intro: t.intro - t.click,
-      startToQuestion: t.question - t.startClick,
-      total: t.intro - t.click + (t.question - t.startClick),
+      startToQuestion: t.question - t.intro,
+      total: t.question - t.click,
+      requestAt: t.download ? t.download[0] : NaN,
+      download: t.download ? t.download[1] : NaN,
       requestedBefore,
     };
   } finally {
@@ -675,12 +724,12 @@ async function benchTab(server) {
             list.push(await tabOnce(browser, `${server.origin}${mode.path}`, profile, mode));
           } catch (error) {
             console.error(`  failed: ${error.message}`);
-            list.push({ loading: NaN, intro: NaN, startToQuestion: NaN, total: NaN, requestedBefore: null, error: error.message });
+            list.push({ loading: NaN, requestAt: NaN, download: NaN, intro: NaN, startToQuestion: NaN, total: NaN, requestedBefore: null, error: error.message });
           }
         }
         const med = (key) => median(list.map((r) => r[key]));
         const prefetchedOk = list.filter((r) => r.requestedBefore === mode.prefetch).length;
-        rows.push([profile.name, mode.name, int(med('loading')), int(med('intro')), int(med('startToQuestion')),
+        rows.push([profile.name, mode.name, int(med('loading')), int(med('requestAt')), int(med('download')), int(med('intro')), int(med('startToQuestion')),
           `**${int(med('total'))}** (${list.map((r) => int(r.total)).join(', ')})`, `≤ ${int(mode.budget)}: ${verdict(med('total') <= mode.budget)}`,
           `${prefetchedOk} of ${list.length}`]);
         raw.push({ profile: profile.name, mode: mode.name, runs: list });
@@ -690,10 +739,10 @@ async function benchTab(server) {
     await browser.close();
   }
   emit(`## Safety check tab to first question, product page with the minimal embed, 412×823, DevTools throttling + 4× CPU (ms, median of ${runs}; all runs of the total)`, '');
-  emit(...table(['network', 'app', 'click → "Loading…" shown', 'click → quiz intro', 'Start → first question', 'click → first question (intro + Start)', 'budget', 'app requested before the click as intended'], rows), '');
+  emit(...table(['network', 'app', 'click → "Loading…" shown', 'click → app request', 'app file: request → last byte', 'click → quiz intro', 'Start → first question', 'click → first question (all runs)', 'budget', 'app requested before the click as intended'], rows), '');
   emit('The quiz opens on an intro screen with a Start button; the bench clicks Start in the page as soon as it is visible, '
-    + 'so the total is "click → intro" plus "Start → first question" without any automation delay. Times are from the click event to the '
-    + 'first animation frame showing the element (Chromium, real input through the DevTools protocol).', '');
+    + 'so the total holds no automation delay. Times run from the click event (a real click through the DevTools protocol) '
+    + 'to the first animation frame in which the element is visible; the app file columns come from Resource Timing (cold case only).', '');
   summary.tab = raw;
   save();
 }
@@ -713,7 +762,7 @@ try {
     }
     emit(`Pages served from 127.0.0.1 by tools/bench.mjs; content encodings used: ${[...server.encodings].join(', ') || 'none'} (brotli whenever the browser offers it, as a CDN does).`, '');
   }
-  emit('**Caveat.** This machine has 2 cores shared with other agents (load average at the end: '
+  if (doLighthouse || doTab) emit('**Caveat.** This machine has 2 cores shared with other agents (load average at the end: '
     + `${loadavg().map((x) => x.toFixed(2)).join(' / ')}). Lighthouse runs one at a time, but its simulated figures scale with the CPU time it observes `
     + '(see benchmarkIndex), and the throttled timings in part 4 include CPU contention on top of the 4x slowdown.', '');
 } finally {

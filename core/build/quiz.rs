@@ -1,9 +1,11 @@
-//! Generator for `content/quiz.toml`: parses the triage quiz (flags, rules, questions,
+//! Generator for `content/quiz.toml`: parses the safety check (flags, rules, questions,
 //! outcomes), validates it, and writes it as `static` Rust tables to `$OUT_DIR/quiz.rs`,
 //! which `core/src/triage/mod.rs` includes. The wasm carries the tables, not a TOML parser.
 //!
 //! Every check fails the build with a message naming the entry and field, e.g.
-//! `question "urgent", option "fever", flags: "fevr" is not declared in [[flag]]`.
+//! `question "unwell", option "fever", flags: "fevr" is not declared in [[flag]]`.
+//! Among them: every rule cites a source; every answer that raises a flag explains itself
+//! (`why`); "Not sure" is always the cautious answer; `{placeholders}` exist in the locale packs.
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -18,28 +20,41 @@ const ROUTINE_IDS: &[&str] = &["hands", "body-massager"];
 /// The outcomes `core/src/triage/mod.rs` names, most cautious first: (id here, Rust variant).
 const OUTCOMES: &[(&str, &str)] = &[
     ("emergency", "Emergency"),
-    ("see-doctor-first", "SeeDoctorFirst"),
-    ("ask-a-doctor", "AskADoctor"),
+    ("urgent-now", "UrgentNow"),
+    ("child", "Child"),
+    ("see-doctor-today", "SeeDoctorToday"),
     ("see-doctor-soon", "SeeDoctorSoon"),
+    ("see-doctor-weeks", "SeeDoctorWeeks"),
     ("hold-off", "HoldOff"),
     ("ask-first", "AskFirst"),
     ("massage-with-exercise", "MassageWithExercise"),
     ("massage-may-help", "MassageMayHelp"),
 ];
 
-/// The only `{placeholder}` reader-facing text may contain.
-const PLACEHOLDER: &str = "{emergency}";
+/// A rule's `source` must name at least one of these (see the list at the top of quiz.toml).
+const SOURCES: &[&str] = &[
+    "NHS-999", "NHS-111", "NHS-GP", "CES-CARD", "CKS", "NG59", "NG65", "NG234", "AAA", "PREG",
+    "NCCIH", "ACP", "judgement call",
+];
+
+/// The emergency number placeholder; every other `{key}` must be a locale pack key.
+const EMERGENCY: &str = "{emergency}";
 
 /// Answers are stored as one `u16` bit set per question and flags as one `u32`.
 const MAX_QUESTIONS: usize = 16;
 const MAX_OPTIONS: usize = 16;
 const MAX_FLAGS: usize = 32;
+/// A Yes / No / Not sure question uses 3 answer bits per item.
+const MAX_ITEMS: usize = MAX_OPTIONS / 3;
 
-pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
+pub fn generate(source: &Path, out: &Path, locale_keys: &[String]) -> Result<(), String> {
     let text = std::fs::read_to_string(source)
         .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-    let quiz: QuizFile = toml::from_str(&text).map_err(|e| e.to_string())?;
-    validate(&quiz)?;
+    let mut quiz: QuizFile = toml::from_str(&text).map_err(|e| e.to_string())?;
+    for q in &mut quiz.questions {
+        q.expand_items();
+    }
+    validate(&quiz, locale_keys)?;
     std::fs::write(out, emit_rust(&quiz))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
@@ -52,6 +67,7 @@ pub fn generate(source: &Path, out: &Path) -> Result<(), String> {
 struct QuizFile {
     otherwise: String,
     disclaimer: String,
+    emergency_line: String,
     intro: IntroSrc,
     #[serde(rename = "flag")]
     flags: Vec<FlagSrc>,
@@ -83,9 +99,11 @@ struct FlagSrc {
 struct RuleSrc {
     when: Vec<String>,
     then: String,
-    /// For reviewers only; not emitted.
-    #[allow(dead_code)]
-    note: Option<String>,
+    /// For reviewers: the guideline or page behind the row (validated, not emitted).
+    source: String,
+    why: Option<String>,
+    #[serde(default)]
+    advice: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq)]
@@ -93,6 +111,7 @@ struct RuleSrc {
 enum Kind {
     Single,
     Multi,
+    Each,
 }
 
 #[derive(Deserialize)]
@@ -103,8 +122,19 @@ struct QuestionSrc {
     summary: String,
     prompt: String,
     hint: Option<String>,
-    #[serde(rename = "option")]
+    only_if: Option<String>,
+    #[serde(rename = "option", default)]
     options: Vec<OptionSrc>,
+    #[serde(rename = "item", default)]
+    items: Vec<ItemSrc>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Answer,
+    NoneOfThese,
+    NotSure,
+    No,
 }
 
 #[derive(Deserialize)]
@@ -118,16 +148,103 @@ struct OptionSrc {
     none: bool,
     #[serde(default)]
     not_sure: bool,
+    why: Option<String>,
+    #[serde(default)]
+    advice: Vec<String>,
+    /// Set by `expand_items` for the generated Yes / No / Not sure options.
+    #[serde(skip)]
+    item: Option<usize>,
+    #[serde(skip)]
+    no: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemSrc {
+    id: String,
+    label: String,
+    detail: Option<String>,
+    yes: Vec<String>,
+    not_sure: Vec<String>,
+    why: String,
+    why_not_sure: String,
+    #[serde(default)]
+    advice: Vec<String>,
+}
+
+impl QuestionSrc {
+    /// A Yes / No / Not sure question gets three options per item, in that order.
+    fn expand_items(&mut self) {
+        if self.kind != Kind::Each {
+            return;
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            let option = |suffix: &str, label: &str, flags: &[String], why: Option<&String>| OptionSrc {
+                id: format!("{}-{suffix}", item.id),
+                label: label.to_string(),
+                detail: None,
+                flags: flags.to_vec(),
+                none: false,
+                not_sure: suffix == "not-sure",
+                why: why.cloned(),
+                advice: if flags.is_empty() { Vec::new() } else { item.advice.clone() },
+                item: Some(i),
+                no: suffix == "no",
+            };
+            self.options.push(option("yes", "Yes", &item.yes, Some(&item.why)));
+            self.options.push(option("no", "No", &[], None));
+            self.options.push(option("not-sure", "Not sure", &item.not_sure, Some(&item.why_not_sure)));
+        }
+    }
+}
+
+impl OptionSrc {
+    fn role(&self) -> Role {
+        if self.none {
+            Role::NoneOfThese
+        } else if self.not_sure {
+            Role::NotSure
+        } else if self.no {
+            Role::No
+        } else {
+            Role::Answer
+        }
+    }
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    Stop,
+    Caution,
+    Go,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Main {
+    CallEmergency,
+    CallAdvice,
+    Summary,
+    Timer,
+    None,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OutcomeSrc {
     id: String,
+    level: Level,
+    urgency: String,
     title: String,
     summary: String,
-    because: String,
+    #[serde(default)]
+    why: Vec<String>,
     do_now: Vec<String>,
+    if_worse: Vec<String>,
+    #[serde(default = "yes")]
+    emergency_line: bool,
+    main: Main,
     sections: Vec<String>,
     timer: bool,
     product: bool,
@@ -136,11 +253,16 @@ struct OutcomeSrc {
     immediate: bool,
 }
 
+fn yes() -> bool {
+    true
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-fn validate(quiz: &QuizFile) -> Result<(), String> {
+fn validate(quiz: &QuizFile, locale_keys: &[String]) -> Result<(), String> {
     text("disclaimer", &quiz.disclaimer)?;
+    text("emergency_line", &quiz.emergency_line)?;
     text("intro.title", &quiz.intro.title)?;
     text("intro.start_label", &quiz.intro.start_label)?;
     if quiz.intro.paragraphs.is_empty() {
@@ -185,14 +307,20 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
     }
     for o in &quiz.outcomes {
         let at = format!("outcome \"{}\"", o.id);
+        text(&format!("{at}, urgency"), &o.urgency)?;
         text(&format!("{at}, title"), &o.title)?;
         text(&format!("{at}, summary"), &o.summary)?;
-        text(&format!("{at}, because"), &o.because)?;
-        if o.do_now.is_empty() {
-            return Err(format!("{at}, do_now: needs at least one line"));
-        }
-        for (i, line) in o.do_now.iter().enumerate() {
-            text(&format!("{at}, do_now[{i}]"), line)?;
+        for (field, lines, needed) in [
+            ("do_now", &o.do_now, true),
+            ("if_worse", &o.if_worse, true),
+            ("why", &o.why, false),
+        ] {
+            if needed && lines.is_empty() {
+                return Err(format!("{at}, {field}: needs at least one line"));
+            }
+            for (i, line) in lines.iter().enumerate() {
+                text(&format!("{at}, {field}[{i}]"), line)?;
+            }
         }
         let mut seen_sections = BTreeSet::new();
         for s in &o.sections {
@@ -224,14 +352,27 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
             }
             (None, false) => {}
         }
+        // Only a "go" outcome offers the timer or the product, and it leads with the timer.
+        if o.timer != (o.level == Level::Go) {
+            return Err(format!(
+                "{at}: only (and every) level = \"go\" outcome offers the timer"
+            ));
+        }
+        if (o.main == Main::Timer) != o.timer {
+            return Err(format!(
+                "{at}, main: \"timer\" exactly when the outcome offers the timer"
+            ));
+        }
         if o.product && !o.timer {
             return Err(format!(
                 "{at}, product: only an outcome that offers the timer may show the product"
             ));
         }
-        if o.immediate && (o.timer || o.product || !o.sections.is_empty()) {
+        if o.immediate && (o.timer || o.product || !o.sections.is_empty() || o.level != Level::Stop)
+        {
             return Err(format!(
-                "{at}: an immediate outcome shows nothing else: timer = false, product = false, sections = []"
+                "{at}: an immediate outcome is level = \"stop\" and shows nothing else: \
+                 timer = false, product = false, sections = []"
             ));
         }
     }
@@ -240,6 +381,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
             "otherwise: \"{}\" is not an outcome",
             quiz.otherwise
         ));
+    }
+    if quiz.outcomes.last().map(|o| o.id.as_str()) != Some(quiz.otherwise.as_str()) {
+        return Err("otherwise: must be the least cautious outcome (the last one)".into());
     }
 
     // Rules
@@ -261,8 +405,28 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         if !quiz.outcomes.iter().any(|o| o.id == rule.then) {
             return Err(format!("{at}, then: \"{}\" is not an outcome", rule.then));
         }
-        if !seen_rules.insert((set, rule.then.as_str())) {
+        if rule.then == quiz.otherwise {
+            return Err(format!("{at}, then: a rule never gives the default outcome"));
+        }
+        if !seen_rules.insert((set.clone(), rule.then.as_str())) {
             return Err(format!("{at}: the same rule appears twice"));
+        }
+        text(&format!("{at}, source"), &rule.source)?;
+        let cited = rule.source.to_ascii_lowercase();
+        if !SOURCES.iter().any(|s| cited.contains(&s.to_ascii_lowercase())) {
+            return Err(format!(
+                "{at}, source: cite at least one of {SOURCES:?} (listed at the top of quiz.toml)"
+            ));
+        }
+        if let Some(why) = &rule.why {
+            text(&format!("{at}, why"), why)?;
+        }
+        for (j, line) in rule.advice.iter().enumerate() {
+            text(&format!("{at}, advice[{j}]"), line)?;
+        }
+        // A rule of several flags explains itself: its answers alone would read oddly.
+        if set.len() > 1 && rule.why.is_none() {
+            return Err(format!("{at}, why: a rule with several flags needs its own why"));
         }
     }
     for o in &quiz.outcomes {
@@ -290,11 +454,65 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         if let Some(hint) = &q.hint {
             text(&format!("{at}, hint"), hint)?;
         }
-        if q.options.len() < 2 || q.options.len() > MAX_OPTIONS {
-            return Err(format!(
-                "{at}: needs 2 to {MAX_OPTIONS} options (found {})",
-                q.options.len()
-            ));
+        match q.only_if.as_deref() {
+            None | Some("massager") => {}
+            Some(other) => {
+                return Err(format!(
+                    "{at}, only_if: \"{other}\" is not a condition; use \"massager\""
+                ))
+            }
+        }
+        if q.kind == Kind::Each {
+            if q.items.len() < 2 || q.items.len() > MAX_ITEMS {
+                return Err(format!(
+                    "{at}: a Yes / No / Not sure question needs 2 to {MAX_ITEMS} items (found {})",
+                    q.items.len()
+                ));
+            }
+            if q.options.len() != 3 * q.items.len() {
+                return Err(format!(
+                    "{at}: a Yes / No / Not sure question has items, not options"
+                ));
+            }
+            let mut seen_items = BTreeSet::new();
+            for item in &q.items {
+                let at = format!("{at}, item \"{}\"", item.id);
+                ident(&format!("{at}, id"), &item.id)?;
+                if !seen_items.insert(item.id.as_str()) {
+                    return Err(format!("{at}, id: used twice in this question"));
+                }
+                text(&format!("{at}, label"), &item.label)?;
+                if let Some(detail) = &item.detail {
+                    text(&format!("{at}, detail"), detail)?;
+                }
+                text(&format!("{at}, why"), &item.why)?;
+                text(&format!("{at}, why_not_sure"), &item.why_not_sure)?;
+                if item.yes.is_empty() || item.not_sure.is_empty() {
+                    return Err(format!(
+                        "{at}: Yes and Not sure must each raise at least one flag"
+                    ));
+                }
+                // Yes is at least as worrying as Not sure, which is more than No.
+                for f in &item.not_sure {
+                    if !item.yes.contains(f) {
+                        return Err(format!(
+                            "{at}, yes: must also raise \"{f}\" (raised by Not sure), so Yes is never less cautious"
+                        ));
+                    }
+                }
+            }
+        } else {
+            if !q.items.is_empty() {
+                return Err(format!(
+                    "{at}: only a kind = \"each\" question has [[question.item]]"
+                ));
+            }
+            if q.options.len() < 2 || q.options.len() > MAX_OPTIONS {
+                return Err(format!(
+                    "{at}: needs 2 to {MAX_OPTIONS} options (found {})",
+                    q.options.len()
+                ));
+            }
         }
         let mut seen_options = BTreeSet::new();
         for o in &q.options {
@@ -322,6 +540,24 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
                     "{at}, flags: a \"None of these\" option raises no flags"
                 ));
             }
+            match (&o.why, o.flags.is_empty()) {
+                (None, false) => {
+                    return Err(format!(
+                        "{at}, why: an answer that raises a flag must say why it matters"
+                    ))
+                }
+                (Some(why), _) => text(&format!("{at}, why"), why)?,
+                (None, true) => {}
+            }
+            if !o.advice.is_empty() && o.flags.is_empty() {
+                return Err(format!("{at}, advice: only an answer that raises a flag has advice"));
+            }
+            for (j, line) in o.advice.iter().enumerate() {
+                text(&format!("{at}, advice[{j}]"), line)?;
+            }
+        }
+        if q.kind == Kind::Each {
+            continue;
         }
         let nones = q.options.iter().filter(|o| o.none).count();
         match q.kind {
@@ -338,6 +574,9 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         let not_sures: Vec<&OptionSrc> = q.options.iter().filter(|o| o.not_sure).collect();
         if not_sures.len() > 1 {
             return Err(format!("{at}: at most one `not_sure = true` option"));
+        }
+        if q.kind == Kind::Multi && not_sures.is_empty() {
+            return Err(format!("{at}: a tick-any safety question offers \"Not sure\""));
         }
         if let Some(not_sure) = not_sures.first() {
             for other in &q.options {
@@ -367,53 +606,71 @@ fn validate(quiz: &QuizFile) -> Result<(), String> {
         }
     }
 
-    // Placeholders in every reader-facing text.
+    // Placeholders in every reader-facing text: {emergency} or a locale pack key.
+    for (at, t) in reader_texts(quiz) {
+        check_placeholders(&at, t, locale_keys)?;
+    }
+    Ok(())
+}
+
+/// Every text a reader may see, with where it is (for messages).
+fn reader_texts(quiz: &QuizFile) -> Vec<(String, &str)> {
     let mut texts: Vec<(String, &str)> = vec![
         ("disclaimer".into(), &quiz.disclaimer),
+        ("emergency_line".into(), &quiz.emergency_line),
         ("intro.title".into(), &quiz.intro.title),
     ];
-    texts.extend(
-        quiz.intro
-            .paragraphs
-            .iter()
-            .map(|p| ("intro.paragraphs".to_string(), p.as_str())),
-    );
+    texts.extend(quiz.intro.paragraphs.iter().map(|p| ("intro.paragraphs".to_string(), p.as_str())));
+    for (i, r) in quiz.rules.iter().enumerate() {
+        texts.extend(r.why.iter().map(|w| (format!("rule {}, why", i + 1), w.as_str())));
+        texts.extend(r.advice.iter().map(|a| (format!("rule {}, advice", i + 1), a.as_str())));
+    }
     for q in &quiz.questions {
-        texts.push((format!("question \"{}\", prompt", q.id), &q.prompt));
-        texts.extend(
-            q.hint
-                .iter()
-                .map(|h| (format!("question \"{}\", hint", q.id), h.as_str())),
-        );
+        let at = format!("question \"{}\"", q.id);
+        texts.push((format!("{at}, prompt"), &q.prompt));
+        texts.push((format!("{at}, summary"), &q.summary));
+        texts.extend(q.hint.iter().map(|h| (format!("{at}, hint"), h.as_str())));
+        for item in &q.items {
+            texts.push((format!("{at}, item \"{}\", label", item.id), &item.label));
+            texts.extend(item.detail.iter().map(|d| (format!("{at}, item \"{}\", detail", item.id), d.as_str())));
+        }
         for o in &q.options {
-            texts.push((
-                format!("question \"{}\", option \"{}\", label", q.id, o.id),
-                &o.label,
-            ));
-            texts.extend(o.detail.iter().map(|d| {
-                (
-                    format!("question \"{}\", option \"{}\", detail", q.id, o.id),
-                    d.as_str(),
-                )
-            }));
+            let at = format!("{at}, option \"{}\"", o.id);
+            texts.push((format!("{at}, label"), &o.label));
+            texts.extend(o.detail.iter().map(|d| (format!("{at}, detail"), d.as_str())));
+            texts.extend(o.why.iter().map(|w| (format!("{at}, why"), w.as_str())));
+            texts.extend(o.advice.iter().map(|a| (format!("{at}, advice"), a.as_str())));
         }
     }
     for o in &quiz.outcomes {
-        texts.push((format!("outcome \"{}\", title", o.id), &o.title));
-        texts.push((format!("outcome \"{}\", summary", o.id), &o.summary));
-        texts.extend(
-            o.do_now
-                .iter()
-                .map(|l| (format!("outcome \"{}\", do_now", o.id), l.as_str())),
-        );
+        let at = format!("outcome \"{}\"", o.id);
+        for (field, t) in [("title", &o.title), ("summary", &o.summary), ("urgency", &o.urgency)] {
+            texts.push((format!("{at}, {field}"), t.as_str()));
+        }
+        for (field, lines) in [("do_now", &o.do_now), ("if_worse", &o.if_worse), ("why", &o.why)] {
+            texts.extend(lines.iter().map(|l| (format!("{at}, {field}"), l.as_str())));
+        }
     }
-    for (at, t) in texts {
-        let stripped = t.replace(PLACEHOLDER, "");
-        if stripped.contains('{') || stripped.contains('}') {
+    texts
+}
+
+fn check_placeholders(at: &str, t: &str, keys: &[String]) -> Result<(), String> {
+    let mut rest = t;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest.as_bytes()[open] == b'}' {
+            return Err(format!("{at}: a `}}` without `{{`: {t:?}"));
+        }
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("{at}: a `{{` without `}}`: {t:?}"))?;
+        let key = &after[..close];
+        if key != "emergency" && !keys.iter().any(|k| k == key) {
             return Err(format!(
-                "{at}: the only placeholder allowed is {PLACEHOLDER}: {t:?}"
+                "{at}: {{{key}}} is neither {EMERGENCY} nor a key of the locale packs (content/locales/*.toml): {t:?}"
             ));
         }
+        rest = &after[close + 1..];
     }
     Ok(())
 }
@@ -491,11 +748,8 @@ fn emit_rust(quiz: &QuizFile) -> String {
         quiz.questions.len()
     );
     let _ = writeln!(out, "/// Fingerprint of the questions' ids and options, so saved answers from another quiz version are refused.\nconst QUIZ_FINGERPRINT: &str = \"{:08x}\";", fingerprint(quiz));
-    let _ = writeln!(
-        out,
-        "const DISCLAIMER_TEXT: &str = {};",
-        s(&quiz.disclaimer)
-    );
+    let _ = writeln!(out, "const DISCLAIMER_TEXT: &str = {};", s(&quiz.disclaimer));
+    let _ = writeln!(out, "const EMERGENCY_LINE: &str = {};", s(&quiz.emergency_line));
     let _ = writeln!(
         out,
         "const OTHERWISE: Outcome = Outcome::{};",
@@ -511,20 +765,17 @@ fn emit_rust(quiz: &QuizFile) -> String {
 
     out.push_str("\nstatic FLAGS: &[Flag] = &[\n");
     for f in &quiz.flags {
-        let _ = writeln!(
-            out,
-            "    Flag {{ id: {}, means: {} }},",
-            s(&f.id),
-            s(&f.means)
-        );
+        let _ = writeln!(out, "    Flag {{ id: {}, means: {} }},", s(&f.id), s(&f.means));
     }
     out.push_str("];\n\nstatic RULES: &[Rule] = &[\n");
     for r in &quiz.rules {
         let _ = writeln!(
             out,
-            "    Rule {{ when: FlagSet({:#b}), then: Outcome::{} }},",
+            "    Rule {{ when: FlagSet({:#b}), then: Outcome::{}, why: {}, advice: {} }},",
             flag_bits(&r.when),
-            variant(&r.then)
+            variant(&r.then),
+            opt(&r.why),
+            list(&r.advice)
         );
     }
     out.push_str("];\n\nstatic QUESTIONS: &[Question] = &[\n");
@@ -532,6 +783,7 @@ fn emit_rust(quiz: &QuizFile) -> String {
         let kind = match q.kind {
             Kind::Single => "Single",
             Kind::Multi => "Multi",
+            Kind::Each => "Each",
         };
         let possible = q
             .options
@@ -540,27 +792,40 @@ fn emit_rust(quiz: &QuizFile) -> String {
             .fold(0, |a, b| a | b);
         let _ = writeln!(
             out,
-            "    Question {{\n        id: {},\n        kind: QuestionKind::{kind},\n        summary: {},\n        prompt: {},\n        hint: {},\n        possible: FlagSet({possible:#b}),\n        options: &[",
+            "    Question {{\n        id: {},\n        kind: QuestionKind::{kind},\n        summary: {},\n        prompt: {},\n        hint: {},\n        massager_only: {},\n        possible: FlagSet({possible:#b}),\n        items: &[",
             s(&q.id),
             s(&q.summary),
             s(&q.prompt),
-            opt(&q.hint)
+            opt(&q.hint),
+            q.only_if.is_some(),
         );
-        for o in &q.options {
-            let role = if o.none {
-                "NoneOfThese"
-            } else if o.not_sure {
-                "NotSure"
-            } else {
-                "Answer"
-            };
+        for item in &q.items {
             let _ = writeln!(
                 out,
-                "            Choice {{ id: {}, label: {}, detail: {}, role: ChoiceRole::{role}, flags: FlagSet({:#b}) }},",
+                "            Item {{ id: {}, label: {}, detail: {} }},",
+                s(&item.id),
+                s(&item.label),
+                opt(&item.detail)
+            );
+        }
+        out.push_str("        ],\n        options: &[\n");
+        for o in &q.options {
+            let role = match o.role() {
+                Role::Answer => "Answer",
+                Role::NoneOfThese => "NoneOfThese",
+                Role::NotSure => "NotSure",
+                Role::No => "No",
+            };
+            let item = o.item.map_or("None".to_string(), |i| format!("Some({i})"));
+            let _ = writeln!(
+                out,
+                "            Choice {{ id: {}, label: {}, detail: {}, role: ChoiceRole::{role}, item: {item}, flags: FlagSet({:#b}), why: {}, advice: {} }},",
                 s(&o.id),
                 s(&o.label),
                 opt(&o.detail),
-                flag_bits(&o.flags)
+                flag_bits(&o.flags),
+                opt(&o.why),
+                list(&o.advice),
             );
         }
         out.push_str("        ],\n    },\n");
@@ -568,14 +833,29 @@ fn emit_rust(quiz: &QuizFile) -> String {
     out.push_str("];\n\n/// Indexed by `Outcome as usize`.\nstatic OUTCOME_INFO: [OutcomeInfo; ");
     let _ = writeln!(out, "{}] = [", quiz.outcomes.len());
     for o in &quiz.outcomes {
+        let level = match o.level {
+            Level::Stop => "Stop",
+            Level::Caution => "Caution",
+            Level::Go => "Go",
+        };
+        let main = match o.main {
+            Main::CallEmergency => "CallEmergency",
+            Main::CallAdvice => "CallAdvice",
+            Main::Summary => "Summary",
+            Main::Timer => "Timer",
+            Main::None => "None",
+        };
         let _ = writeln!(
             out,
-            "    OutcomeInfo {{\n        id: {},\n        title: {},\n        summary: {},\n        because: {},\n        do_now: {},\n        sections: {},\n        offers_timer: {},\n        offers_product: {},\n        routine: {},\n        immediate: {},\n    }},",
+            "    OutcomeInfo {{\n        id: {},\n        level: Level::{level},\n        urgency: {},\n        title: {},\n        summary: {},\n        why: {},\n        do_now: {},\n        if_worse: {},\n        emergency_line: {},\n        main: MainAction::{main},\n        sections: {},\n        offers_timer: {},\n        offers_product: {},\n        routine: {},\n        immediate: {},\n    }},",
             s(&o.id),
+            s(&o.urgency),
             s(&o.title),
             s(&o.summary),
-            s(&o.because),
+            list(&o.why),
             list(&o.do_now),
+            list(&o.if_worse),
+            o.emergency_line,
             list(&o.sections),
             o.timer,
             o.product,
@@ -592,10 +872,10 @@ fn emit_rust(quiz: &QuizFile) -> String {
 fn fingerprint(quiz: &QuizFile) -> u32 {
     let mut shape = String::new();
     for q in &quiz.questions {
-        let kind = if q.kind == Kind::Multi {
-            "multi"
-        } else {
-            "single"
+        let kind = match q.kind {
+            Kind::Single => "single",
+            Kind::Multi => "multi",
+            Kind::Each => "each",
         };
         let _ = write!(shape, "{}/{kind}:", q.id);
         for o in &q.options {

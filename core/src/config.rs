@@ -1,8 +1,10 @@
 //! The embed attributes (`sections`, `start`, `product-url`, `product-name`,
-//! `emergency-number`, `theme`): parsing and validation.
+//! `emergency-number`, `theme`, `locale`): parsing and validation.
 //!
 //! A bad value never fails: it falls back to the default and yields one [`Warning`]
 //! the browser layer prints to the console.
+
+use crate::locale::Locale;
 
 /// One of the widget's three parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,8 +60,12 @@ pub struct Config {
     /// An http(s) URL for the product mention, if the host gave a valid one.
     pub product_url: Option<String>,
     pub product_name: String,
+    /// The `emergency-number` attribute, else the locale's number (911, 999).
     pub emergency_number: String,
     pub theme: Theme,
+    /// The reader's country for the safety check's advice (GP / NHS 111 / A&E / 999, or
+    /// doctor / urgent care / ER / 911).
+    pub locale: Locale,
 }
 
 pub const DEFAULT_PRODUCT_NAME: &str = "MedMassager Body Massager Classic";
@@ -74,6 +80,7 @@ impl Default for Config {
             product_name: DEFAULT_PRODUCT_NAME.to_string(),
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_string(),
             theme: Theme::Auto,
+            locale: Locale::EnUs,
         }
     }
 }
@@ -114,6 +121,7 @@ pub struct Attributes {
     pub product_name: Option<String>,
     pub emergency_number: Option<String>,
     pub theme: Option<String>,
+    pub locale: Option<String>,
 }
 
 impl Config {
@@ -179,6 +187,14 @@ impl Config {
             }
         }
 
+        if let Some(value) = &raw.locale {
+            match Locale::from_tag(value) {
+                Some(locale) => config.locale = locale,
+                None => warn("locale", value, "use en-US or en-GB"),
+            }
+        }
+        // Without a (valid) emergency-number, the number follows the locale.
+        config.emergency_number = config.locale.emergency_number().to_string();
         if let Some(value) = &raw.emergency_number {
             match valid_emergency_number(value) {
                 Some(number) => config.emergency_number = number,
@@ -324,6 +340,30 @@ mod tests {
             let (c, w) = parse(|a| a.emergency_number = Some(bad.into()));
             assert_eq!(c.emergency_number, DEFAULT_EMERGENCY_NUMBER, "{bad}");
             assert_eq!(w.len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn locale_sets_the_default_number_and_emergency_number_overrides_it() {
+        let (c, w) = parse(|a| a.locale = Some("en-GB".into()));
+        assert_eq!((c.locale, c.emergency_number.as_str(), w.len()), (Locale::EnGb, "999", 0));
+        let (c, w) = parse(|a| {
+            a.locale = Some("en_gb".into());
+            a.emergency_number = Some("112".into());
+        });
+        assert_eq!((c.locale, c.emergency_number.as_str(), w.len()), (Locale::EnGb, "112", 0));
+        // A US reader (the default) gets 911; a bad number falls back to the locale's.
+        assert_eq!(parse(|_| {}).0.emergency_number, "911");
+        let (c, w) = parse(|a| {
+            a.locale = Some("en-GB".into());
+            a.emergency_number = Some("call me".into());
+        });
+        assert_eq!((c.emergency_number.as_str(), w.len()), ("999", 1));
+        for bad in ["fr-FR", "", "en", "uk"] {
+            let (c, w) = parse(|a| a.locale = Some(bad.into()));
+            assert_eq!((c.locale, c.emergency_number.as_str()), (Locale::EnUs, "911"), "{bad}");
+            assert_eq!(w.len(), 1, "{bad}");
+            assert_eq!(w[0].attribute, "locale");
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod config;
 pub mod embed_api;
+pub mod locale;
 pub mod saved;
 pub mod sort;
 pub mod timer;

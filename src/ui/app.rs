@@ -3,7 +3,7 @@
 //! is showing (`active`); the app asks it to navigate (to an article section, to the timer)
 //! with [`browser::navigate`].
 
-use super::{QuizView, TimerView};
+use super::{QuizView, SafetyGate};
 use crate::browser;
 use massage_guide_core::config::{Config, Section};
 use yew::prelude::*;
@@ -87,16 +87,16 @@ pub fn App(props: &AppProps) -> Html {
                     aria-labelledby={quiz_tab}>
                     <QuizView emergency_number={AttrValue::from(config.emergency_number.clone())}
                         product_url={product_url.clone()} product_name={product_name.clone()} host={props.host.clone()}
-                        on_article={jump_to_article} on_timer={open_timer} widget={props.widget.clone()} />
+                        on_article={jump_to_article} on_timer={open_timer} widget={props.widget.clone()} locale={config.locale} />
                 </div>
             }
             if config.sections.contains(&Section::Timer) && (active == Section::Timer || *timer_busy) {
                 <div key="timer" class="mg-panel" id={timer_id} hidden={timer_hidden}
                     role={has_tabs.then_some("tabpanel")} aria-labelledby={timer_tab}>
-                    <TimerView suggested={*suggested_routine} {product_url} {product_name}
+                    <SafetyGate suggested={*suggested_routine} {product_url} {product_name}
                         host={props.host.clone()} on_session={on_session} widget={props.widget.clone()}
-                        emergency_number={AttrValue::from(config.emergency_number.clone())}
-                        {on_safety_check} on_article={timer_on_article} />
+                        emergency_number={AttrValue::from(config.emergency_number.clone())} locale={config.locale}
+                        on_check={on_safety_check} on_article={timer_on_article} />
                 </div>
             }
         </div>

@@ -5,9 +5,11 @@
 mod app;
 mod article;
 mod quiz;
+mod safety_gate;
 mod timer;
 
 pub use app::{App, AppProps};
 pub use article::{ArticleProps, ArticleView, StaticArticle};
 pub use quiz::{QuizProps, QuizView};
+pub use safety_gate::{SafetyGate, SafetyGateProps};
 pub use timer::{TimerProps, TimerView};

@@ -1,20 +1,27 @@
-//! The triage quiz view. The state is the core's [`Quiz`] (plus two view flags); every tap
+//! The safety check view. The state is the core's [`Quiz`] (plus a few view flags); every tap
 //! becomes a core [`Action`] applied by the pure `Quiz::apply`. This file wires that to the
-//! browser (storage, the `quiz-result` event, focus); `view` draws the screens.
+//! browser (storage of the answers and of the last outcome, the `quiz-result` event, focus,
+//! copy and print of the summary for a doctor); `view` draws the screens.
 
 mod view;
 
+pub(crate) use view::level_icon;
+
 use crate::browser;
 use crate::hooks::use_focus_on_change;
+use massage_guide_core::locale::Locale;
 use massage_guide_core::saved::slot_name;
-use massage_guide_core::triage::{Action, DecodeError, Quiz, Step};
+use massage_guide_core::triage::{summary, Action, DecodeError, LastCheck, Quiz, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuizProps {
-    /// Validated `emergency-number` attribute (shown on the Emergency outcome).
+    /// The emergency number: the `emergency-number` attribute, else the locale's.
     pub emergency_number: AttrValue,
+    /// The reader's country (the `locale` attribute): GP / NHS 111 / A&E, or doctor / ER.
+    #[prop_or_default]
+    pub locale: Locale,
     /// Validated `product-url`; the product is linked only when present.
     #[prop_or_default]
     pub product_url: Option<AttrValue>,
@@ -33,26 +40,64 @@ pub struct QuizProps {
     pub widget: AttrValue,
 }
 
-/// The storage part this view keeps its answers in (see `core::saved::slot_name`).
+impl QuizProps {
+    /// A massager is involved when the host shows the product or the timer (which has a
+    /// massager routine): then the check asks about implants.
+    fn massager(&self) -> bool {
+        self.product_url.is_some() || self.on_timer.is_some()
+    }
+}
+
+/// The storage parts this view keeps: its answers, and the outcome of the last finished check
+/// (read by the timer's safety gate; see `core::saved::slot_name`).
 const PART: &str = "quiz";
+pub(crate) const LAST_CHECK_PART: &str = "check";
+
+/// What happened to the summary for a doctor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shared {
+    Copied,
+    CopyFailed,
+    Printed,
+    PrintFailed,
+}
+
+/// What the reader or the browser did.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum ViewAction {
+    Quiz(Action),
+    Shared(Shared),
+}
 
 /// The view's state: the core quiz and what the view adds to it.
 #[derive(Clone, Copy, PartialEq)]
 struct Model {
     quiz: Quiz,
-    /// Next was pressed on a question with nothing chosen: show the inline message.
+    /// Next was pressed on a question with something missing: show the inline message.
     missing: bool,
-    /// "Forget my answers" was just used: confirm it.
+    /// "Forget my answers" was just used: confirm it (and forget the last outcome too).
     forgotten: bool,
+    /// The last copy or print of the summary, for the status line.
+    shared: Option<Shared>,
     /// Bumped whenever a new screen is shown (focus moves there, the result event fires).
     screen: u32,
 }
 
 impl Reducible for Model {
-    type Action = Action;
+    type Action = ViewAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
         let old = *self;
+        let action = match action {
+            ViewAction::Shared(shared) => {
+                return Rc::new(Model {
+                    shared: Some(shared),
+                    forgotten: false,
+                    ..old
+                })
+            }
+            ViewAction::Quiz(action) => action,
+        };
         if action == Action::Next
             && matches!(old.quiz.step(), Step::Question(_))
             && !old.quiz.can_go_next()
@@ -76,50 +121,63 @@ impl Reducible for Model {
             quiz,
             missing: false,
             forgotten,
+            shared: None,
             screen: old.screen.wrapping_add(u32::from(moved)),
         })
     }
 }
 
-/// The quiz saved in this browser, or a fresh one. A saved value that cannot be read is
-/// discarded with one warning.
-fn restore(slot: &str) -> Quiz {
+/// The quiz saved in this browser, or a fresh one. A saved value that cannot be read, or one
+/// saved with another setup (with or without a massager), is discarded with one warning.
+fn restore(slot: &str, massager: bool) -> Quiz {
     if !cfg!(target_arch = "wasm32") {
-        return Quiz::new();
+        return Quiz::with_massager(massager);
     }
     let Some(text) = browser::stored(slot) else {
-        return Quiz::new();
+        return Quiz::with_massager(massager);
     };
-    Quiz::decode(&text).unwrap_or_else(|error| {
-        let why = match error {
-            DecodeError::OtherVersion => "saved quiz answers are from another version of the quiz",
-            _ => "saved quiz answers could not be read",
-        };
-        browser::warn(&["massage-guide: ", why, "; they were discarded"].concat());
-        browser::store(slot, None);
-        Quiz::new()
-    })
+    let why = match Quiz::decode(&text) {
+        Ok(quiz) if quiz.massager() == massager => return quiz,
+        Ok(_) => "saved quiz answers were for a page without the massager question",
+        Err(DecodeError::OtherVersion) => "saved quiz answers are from another version of the quiz",
+        Err(_) => "saved quiz answers could not be read",
+    };
+    browser::warn(&["massage-guide: ", why, "; they were discarded"].concat());
+    browser::store(slot, None);
+    Quiz::with_massager(massager)
 }
 
 #[component]
 pub fn QuizView(props: &QuizProps) -> Html {
     let slot = slot_name(PART, &props.widget);
+    let check_slot = slot_name(LAST_CHECK_PART, &props.widget);
+    let massager = props.massager();
     let model = use_reducer(|| Model {
-        quiz: restore(&slot),
+        quiz: restore(&slot, massager),
         missing: false,
         forgotten: false,
+        shared: None,
         screen: 0,
     });
     let root = use_node_ref();
     let drive = {
         let dispatcher = model.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        Callback::from(move |action: Action| dispatcher.dispatch(ViewAction::Quiz(action)))
     };
 
-    // Saved after every change; a fresh quiz leaves nothing behind.
-    use_effect_with(model.quiz, move |quiz| {
-        let text = (*quiz != Quiz::new()).then(|| quiz.encode());
+    // Saved after every change; a fresh quiz leaves nothing behind. A result also becomes the
+    // last check (the timer reads it); "Forget my answers" forgets that too, Restart keeps it.
+    use_effect_with((model.quiz, model.forgotten), move |(quiz, forgotten)| {
+        let text = (*quiz != Quiz::with_massager(quiz.massager())).then(|| quiz.encode());
         browser::store(&slot, text.as_deref());
+        if let Some(verdict) = quiz.verdict() {
+            let last = LastCheck {
+                outcome: verdict.outcome,
+            };
+            browser::store(&check_slot, Some(&last.encode()));
+        } else if *forgotten {
+            browser::store(&check_slot, None);
+        }
     });
 
     let verdict = model.quiz.verdict();
@@ -140,17 +198,61 @@ pub fn QuizView(props: &QuizProps) -> Html {
 
     use_focus_on_change(root.clone(), model.screen);
 
+    // Copy and Print: the summary is made on the device, when the reader asks for it.
+    let share = {
+        let (quiz, locale, number) = (model.quiz, props.locale, props.emergency_number.clone());
+        let (dispatcher, root) = (model.dispatcher(), root.clone());
+        Callback::from(move |print: bool| {
+            let Some(text) = summary(&quiz, locale, &number, &browser::today()) else {
+                return;
+            };
+            if print {
+                let lines: Vec<&str> = text.lines().skip(1).filter(|l| !l.is_empty()).collect();
+                let title = text.lines().next().unwrap_or_default();
+                let printed = root
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|scope| browser::print_text(&scope, title, &lines));
+                dispatcher.dispatch(ViewAction::Shared(if printed {
+                    Shared::Printed
+                } else {
+                    Shared::PrintFailed
+                }));
+            } else {
+                let dispatcher = dispatcher.clone();
+                browser::copy_text(&text, move |copied| {
+                    dispatcher.dispatch(ViewAction::Shared(if copied {
+                        Shared::Copied
+                    } else {
+                        Shared::CopyFailed
+                    }))
+                });
+            }
+        })
+    };
+
+    let status = if model.forgotten {
+        "Your answers have been forgotten and removed from this device."
+    } else {
+        match model.shared {
+            Some(Shared::Copied) => "Summary copied. Paste it into a message or a note for your doctor.",
+            Some(Shared::CopyFailed) => "Copying isn't possible here. Open \u{201c}Show the summary\u{201d} and copy the text yourself.",
+            Some(Shared::Printed) => "The summary was sent to the printer.",
+            Some(Shared::PrintFailed) => "Printing isn't possible here. Open \u{201c}Show the summary\u{201d} to read or copy it.",
+            None => "",
+        }
+    };
+    let today = if cfg!(target_arch = "wasm32") { browser::today() } else { String::new() };
     let context = view::Context {
         quiz: &model.quiz,
         missing: model.missing,
         drive: &drive,
+        share: &share,
+        today: &today,
         props,
     };
     html! {
-        <section class="mg-quiz" ref={root} aria-label="Back pain check">
-            <p class="mg-quiz-status" role="status">
-                if model.forgotten { { "Your answers have been forgotten and removed from this device." } }
-            </p>
+        <section class="mg-quiz" ref={root} aria-label="Back pain safety check">
+            <p class="mg-quiz-status" role="status">{ status }</p>
             { view::render(&context, verdict.as_ref()) }
         </section>
     }

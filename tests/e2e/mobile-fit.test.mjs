@@ -200,9 +200,22 @@ test('keyboard only: the whole quiz, intro to outcome', { timeout: 120_000 }, as
     const journey = { name: 'quiz by keyboard', run: (driver) => quizJourney(driver, 'massage-may-help', { everyScreen: true }) };
     const visited = await runJourney(t, journey, w, async () => {});
     if (visited.length) {
-      assert.equal(visited.at(-1), 'quiz-outcome-massage-may-help');
+      assert.ok(visited.includes('quiz-outcome-massage-may-help'), visited.join(' > '));
       t.diagnostic(`by keyboard: ${visited.join(' > ')}`);
     }
+  } finally {
+    await page.close();
+  }
+});
+
+test('keyboard only: the whole check in en-GB, to "Get medical advice now"', { timeout: 120_000 }, async (t) => {
+  const page = await browser.newPage({ viewport: VIEWPORTS[1] });
+  try {
+    const w = await openWidget(page, server.origin, { keyboard: true, locale: 'en-GB' });
+    const journey = { name: 'quiz by keyboard, en-GB', run: (driver) => quizJourney(driver, 'urgent-now', { everyScreen: true, prefix: 'en-GB-' }) };
+    const visited = await runJourney(t, journey, w, async () => {});
+    assert.ok(visited.includes('en-GB-quiz-outcome-urgent-now'), visited.join(' > '));
+    t.diagnostic(`by keyboard: ${visited.join(' > ')}`);
   } finally {
     await page.close();
   }

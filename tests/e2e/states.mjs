@@ -30,46 +30,61 @@ export class ViewMissing extends Error {}
 
 // ---- quiz data (content/quiz.toml) ---------------------------------------------------
 
-/** Question ids by their prompt (the fieldset legend). */
+/** Question ids by their prompt (the fieldset legend); every step has its own. */
 const QUESTIONS = [
   ['age', /How old are you/i],
-  ['emergency', /any of these with your back pain/i],
-  ['urgent', /Do you have any of these\?/i],
+  ['nerves', /noticed any of these changes/i],
+  ['now', /apply to you right now/i],
+  ['unwell', /along with your back pain/i],
+  ['history', /apply to your health/i],
+  ['pain', /Does your pain do any of these/i],
   ['duration', /How long have you had/i],
-  ['onset', /How did it start/i],
+  ['injury', /start with a fall, a knock or a blow/i],
   ['severity', /How bad is the pain/i],
   ['trend', /Over the last few days/i],
-  ['cautions', /Do any of these apply/i],
+  ['cautions', /reason to take care with massage/i],
+  ['devices', /do you have any of these implants/i],
 ];
 
-/** Outcome ids by their title (the result screen's heading); the emergency number is 999. */
+/** Outcome ids by their title (the result screen's heading). */
 const OUTCOMES = [
-  ['emergency', /Call 999 now/i],
-  ['see-doctor-first', /See a doctor first/i],
-  ['ask-a-doctor', /Ask a doctor: this check is for 16 and over/i],
-  ['see-doctor-soon', /Book a doctor's appointment/i],
-  ['hold-off', /Hold off on massage/i],
-  ['ask-first', /Check with your doctor before massage/i],
-  ['massage-with-exercise', /Massage may help, alongside exercise/i],
-  ['massage-may-help', /Gentle massage may help/i],
+  ['emergency', /^Call \d+ now/i],
+  ['urgent-now', /^Get medical advice now/i],
+  ['child', /^Ask a doctor to check your back/i],
+  ['see-doctor-today', /^See a doctor today/i],
+  ['see-doctor-soon', /^See a doctor in the next few days/i],
+  ['see-doctor-weeks', /^Book a doctor's appointment/i],
+  ['hold-off', /^Hold off on massage/i],
+  ['ask-first', /^Check with a health professional before massage/i],
+  ['massage-with-exercise', /^Massage may help, alongside exercise/i],
+  ['massage-may-help', /^Gentle massage may help/i],
 ];
 
+/**
+ * Question id → option label start (tick-any: one or several). A Yes / No / Not sure question
+ * takes { item label start: 'Yes' | 'Not sure' }; every item not named is answered "No".
+ */
 const CALM = {
-  age: '20 to 50', emergency: 'None of these', urgent: 'None of these', duration: 'Less than 4 weeks',
-  onset: 'After lifting', severity: 'Mild', trend: 'Getting better', cautions: 'None of these',
+  age: '20 to 50', nerves: {}, now: {}, unwell: 'None of these', history: 'None of these', pain: 'None of these',
+  duration: 'Less than 4 weeks', injury: 'No', severity: 'Mild', trend: 'Getting better', cautions: 'None of these', devices: 'None of these',
 };
 
-/** One answer plan per outcome: question id -> option label(s) (the start of the label). */
+/** One answer plan per outcome. */
 export const QUIZ_PATHS = {
   'massage-may-help': CALM,
   'massage-with-exercise': { ...CALM, duration: 'More than 12 weeks' },
   'ask-first': { ...CALM, cautions: 'You are pregnant' },
-  'hold-off': { ...CALM, onset: 'An injury in the last 3 days' },
+  'hold-off': { ...CALM, injury: 'Yes, in the last 3 days' },
+  'see-doctor-weeks': { ...CALM, age: 'Over 50' },
   'see-doctor-soon': { ...CALM, severity: 'Severe' },
-  'ask-a-doctor': { ...CALM, age: 'Under 16', duration: 'More than 12 weeks' },
-  'see-doctor-first': { ...CALM, urgent: ['Weight loss without trying', 'Pain high up'] },
-  emergency: { ...CALM, emergency: 'Chest pain' },
+  'see-doctor-today': { ...CALM, unwell: 'A high temperature' },
+  child: { ...CALM, age: 'Under 16' },
+  'urgent-now': { ...CALM, nerves: { 'Numbness or tingling around': 'Not sure' } },
+  emergency: { ...CALM, nerves: { 'Numbness or tingling around': 'Yes' } },
 };
+
+/** The locales of the safety check; en-US is the default (911), en-GB uses 999. */
+export const LOCALES = ['en-US', 'en-GB'];
 
 // ---- the journeys ------------------------------------------------------------------
 
@@ -81,14 +96,28 @@ export const JOURNEYS = [
     },
   },
   {
-    name: 'quiz: intro, every question, check answers, "Gentle massage may help"',
+    name: 'quiz en-US: intro, every question, check answers, "Gentle massage may help"',
     section: 'quiz',
-    run: (w) => quizJourney(w, 'massage-may-help', { everyScreen: true }),
+    locale: 'en-US',
+    run: (w) => quizJourney(w, 'massage-may-help', { everyScreen: true, prefix: 'en-US-' }),
   },
-  ...Object.keys(QUIZ_PATHS).filter((id) => id !== 'massage-may-help').map((outcome) => ({
-    name: `quiz: outcome ${outcome}`,
+  {
+    name: 'quiz en-GB: every question (NHS wording) to "Gentle massage may help"',
     section: 'quiz',
-    run: (w) => quizJourney(w, outcome, { everyScreen: false }),
+    locale: 'en-GB',
+    run: (w) => quizJourney(w, 'massage-may-help', { everyScreen: true, prefix: 'en-GB-', questionsOnly: true }),
+  },
+  ...LOCALES.flatMap((locale) => Object.keys(QUIZ_PATHS).filter((id) => id !== 'massage-may-help').map((outcome) => ({
+    name: `quiz ${locale}: outcome ${outcome}`,
+    section: 'quiz',
+    locale,
+    run: (w) => quizJourney(w, outcome, { everyScreen: false, prefix: `${locale}-` }),
+  }))),
+  ...LOCALES.map((locale) => ({
+    name: `timer ${locale}: the safety gate after "See a doctor today", then shown anyway`,
+    section: 'timer',
+    locale,
+    run: (w) => gateJourney(w, locale),
   })),
   {
     name: 'timer: picker, running, paused, finished',
@@ -111,34 +140,52 @@ export const JOURNEYS = [
 ];
 
 /** Answers the quiz from the intro to `outcome`; yields every screen or only the outcome. */
-export async function* quizJourney(w, outcome, { everyScreen }) {
+export async function* quizJourney(w, outcome, { everyScreen, prefix = '', questionsOnly = false }) {
   const plan = QUIZ_PATHS[outcome];
   await w.openTab('Safety check');
-  if (everyScreen) yield 'quiz-intro';
+  if (everyScreen && !questionsOnly) yield `${prefix}quiz-intro`;
   await w.press(w.button(/^Start\b/));
   const seen = [];
   for (let step = 0; step < 20; step++) {
     const screen = await w.quizScreen();
     seen.push(screen.kind === 'question' ? screen.id : screen.kind);
     if (screen.kind === 'question') {
-      if (everyScreen) yield `quiz-q-${screen.id}`;
-      const answers = [].concat(plan[screen.id]);
-      for (const label of answers) await w.choose(label);
+      if (everyScreen) yield `${prefix}quiz-q-${screen.id}`;
+      await w.answer(plan[screen.id]);
       await w.advance(screen.signature, [/^Next\b/i, /^Continue\b/i]);
     } else if (screen.kind === 'check-answers') {
-      if (everyScreen) yield 'quiz-check-answers';
+      if (everyScreen && !questionsOnly) yield `${prefix}quiz-check-answers`;
       await w.advance(screen.signature, [
         /^(See|Show|Get) (my |the )?(result|advice|outcome)/i, /^(Done|Finish|Submit|Confirm)\b/i, /^Next\b/i, /^Continue\b/i,
       ]);
     } else if (screen.kind === 'outcome') {
       assert.equal(screen.id, outcome, `the answers ${JSON.stringify(plan)} should lead to ${outcome} (screens: ${seen.join(' > ')})`);
-      yield `quiz-outcome-${outcome}`;
+      yield `${prefix}quiz-outcome-${outcome}`;
+      if (everyScreen && !questionsOnly) {
+        // The folded reasons and the summary, opened.
+        for (const summary of ['Why we say this', 'Show the summary']) {
+          const details = w.host.locator('summary', { hasText: summary });
+          if (await details.count()) await w.press(details);
+        }
+        yield `${prefix}quiz-outcome-${outcome}-opened`;
+      }
       return;
     } else {
       throw new Error(`quiz: unrecognised screen after ${seen.join(' > ')}: ${screen.text.slice(0, 200)}`);
     }
   }
   throw new Error(`quiz: no outcome after 20 screens (${seen.join(' > ')})`);
+}
+
+/** A check that says "See a doctor today", then the Timer tab: the banner, then the override. */
+export async function* gateJourney(w, locale) {
+  for await (const _ of quizJourney(w, 'see-doctor-today', { everyScreen: false })) { /* reach it */ }
+  await w.openTab('Timer');
+  await w.waitForHeading(/^Your safety check said/i);
+  yield `${locale}-timer-gate-banner`;
+  await w.press(w.button(/^I understand, show the routines anyway/));
+  await w.host.locator('.mg-timer').waitFor({ timeout: 5000 });
+  yield `${locale}-timer-gate-overridden`;
 }
 
 /** The 3-minute Hands routine: picker, running, paused, then finished (or stopped, or ended). */
@@ -181,14 +228,19 @@ export async function* timerJourney(w, { stop = false, end = false }) {
  * Loads the standalone page, waits for the app, sets the shop attributes and returns a
  * driver. `clock` installs Playwright's fake clock first (the timer journeys need it).
  */
-export async function openWidget(page, origin, { clock = false, keyboard = false } = {}) {
+export async function openWidget(page, origin, { clock = false, keyboard = false, locale } = {}) {
   if (clock) await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
   await page.goto(origin + '/');
   await widgetsReady(page);
+  // A locale journey sets `locale` first and lets the number follow it; embed/element.js does
+  // not observe `locale` yet, so the attributes set after it make the widget read it.
+  const attributes = locale
+    ? { locale, 'product-url': HOST_ATTRIBUTES['product-url'], theme: 'auto' }
+    : HOST_ATTRIBUTES;
   await page.evaluate((attributes) => {
     const host = document.querySelector('massage-guide');
     for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
-  }, HOST_ATTRIBUTES);
+  }, attributes);
   await page.waitForFunction(() => !!document.querySelector('massage-guide').shadowRoot.querySelector('.mg'));
   return new Driver(page, { keyboard });
 }
@@ -262,6 +314,31 @@ export class Driver {
       await input.check({ timeout: 3000 }).catch(() => input.evaluate((el) => ((el.labels && el.labels[0]) || el).click()));
     }
     assert.equal(await input.isChecked(), true, `"${label}" is ticked`);
+  }
+
+  /**
+   * Answers the question on screen from a plan entry: label start(s) for radios and
+   * checkboxes, or { item label start: 'Yes' | 'Not sure' } for a Yes / No / Not sure
+   * question (every item not named gets "No").
+   */
+  async answer(entry) {
+    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const labels = await this.page.evaluate(() => [...document.querySelector('massage-guide').shadowRoot
+        .querySelectorAll('.mg-quiz-item .mg-quiz-option-label')].map((e) => e.textContent.trim()));
+      for (const [i, label] of labels.entries()) {
+        const special = Object.entries(entry).find(([start]) => label.startsWith(start));
+        const radio = this.host.locator('.mg-quiz-item').nth(i).getByRole('radio', { name: special ? special[1] : 'No', exact: true });
+        if (this.keyboard) {
+          await this.tabTo(radio);
+          if (!(await radio.isChecked())) await this.page.keyboard.press('Space');
+        } else {
+          await radio.check({ timeout: 3000 });
+        }
+        assert.equal(await radio.isChecked(), true, `"${label}" answered`);
+      }
+      return;
+    }
+    for (const label of [].concat(entry)) await this.choose(label);
   }
 
   /** Picks an option offered as a radio or as a button (the timer's routine and length). */

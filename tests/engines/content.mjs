@@ -12,7 +12,8 @@ function parse(text) {
   let current = null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '[[question]]') { current = { options: [] }; questions.push(current); continue; }
+    if (line === '[[question]]') { current = { options: [], items: [] }; questions.push(current); continue; }
+    if (line === '[[question.item]]') { current = {}; questions.at(-1).items.push(current); continue; }
     if (line === '[[question.option]]') { current = {}; questions.at(-1).options.push(current); continue; }
     if (line === '[[outcome]]') { current = {}; outcomes.push(current); continue; }
     if (/^\[/.test(line)) { current = null; continue; }
@@ -23,7 +24,7 @@ function parse(text) {
 }
 
 export const QUIZ = parse(readFileSync(join(ROOT, 'content', 'quiz.toml'), 'utf8'));
-if (QUIZ.questions.length < 5 || QUIZ.outcomes.length < 5 || QUIZ.questions.some((q) => !q.id || q.options.some((o) => !o.id || !o.label))) {
+if (QUIZ.questions.length < 5 || QUIZ.outcomes.length < 5 || QUIZ.questions.some((q) => !q.id || q.options.some((o) => !o.id || !o.label) || q.items.some((i) => !i.id || !i.label))) {
   throw new Error('tests/engines/content.mjs: content/quiz.toml has an unexpected shape');
 }
 
@@ -38,19 +39,26 @@ export function optionLabel(questionId, optionId) {
 /** The outcome whose title a heading shows (with `{emergency}` filled in), or null. */
 export function outcomeOf(heading, emergencyNumber = '911') {
   const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const found = QUIZ.outcomes.find((o) => norm(heading).startsWith(norm(o.title.replaceAll('{emergency}', emergencyNumber))));
+  const found = QUIZ.outcomes.find((o) => norm(heading) === norm(o.title.replaceAll('{emergency}', emergencyNumber)));
   return found ? found.id : null;
+}
+
+/** The start of an item's label as a reader sees it: the text before any `{placeholder}`. */
+export function itemLabelStart(item) {
+  return item.label.split('{')[0];
 }
 
 /**
  * The question a screen asks, recognised by its choices: the question most of whose option
  * labels are on screen (at least two), or null (intro, review and result screens).
  */
-export function questionOf(choiceNames) {
+export function questionOf(choiceNames, groups = []) {
   let best = null;
   let bestCount = 1;
   for (const question of QUIZ.questions) {
-    const count = question.options.filter((o) => choiceNames.some((n) => n.startsWith(o.label))).length;
+    const count = question.items.length
+      ? question.items.filter((i) => groups.some((g) => g.startsWith(itemLabelStart(i)))).length
+      : question.options.filter((o) => choiceNames.some((n) => n.startsWith(o.label.split('{')[0]))).length;
     if (count > bestCount) { best = question; bestCount = count; }
   }
   return best;

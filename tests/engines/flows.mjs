@@ -11,7 +11,7 @@
 // WebDriver BiDi (Firefox) and plain W3C WebDriver (WebKit). Controls are found by role and
 // accessible name; the quiz and timer flows are written against PRODUCT.md sections 3-4 and
 // SKIP while their tab still shows the placeholder (`.mg-placeholder`).
-import { optionLabel, outcomeOf, questionOf } from './content.mjs';
+import { optionLabel, outcomeOf, questionOf, itemLabelStart } from './content.mjs';
 import { errorCollector, olderEngine } from './page.mjs';
 
 export const ARTICLE_TITLE = 'Does Massage Help Lower Back Pain? What To Know';
@@ -101,12 +101,13 @@ async function singleFile(d, ctx) {
 // ---------------------------------------------------------------------------------------
 // 2. The quiz on a host page: to "Massage may help", Restart, then to Emergency.
 
-// Answers by question id → option id (labels come from content/quiz.toml).
+// Answers by question id → option id (labels come from content/quiz.toml). A Yes / No / Not
+// sure question takes { item id: 'Yes' | 'Not sure' }; every item not named is answered "No".
 const MAY_HELP = {
-  age: '20-to-50', emergency: 'none', urgent: 'none', duration: 'under-4-weeks',
-  onset: 'strain', severity: 'mild', trend: 'better', cautions: 'none',
+  age: '20-to-50', nerves: {}, now: {}, unwell: 'none', history: 'none', pain: 'none', duration: 'under-4-weeks',
+  injury: 'no', severity: 'mild', trend: 'better', cautions: 'none', devices: 'none',
 };
-const EMERGENCY = { age: '20-to-50', emergency: 'chest-pain' };
+const EMERGENCY = { age: '20-to-50', nerves: {}, now: { 'chest-pain': 'Yes' } };
 
 const FORWARD = { role: 'button', re: '^(start|next|continue|see|show|get|view|done|finish|submit|confirm|check)\\b|result', not: '^(back|restart|start (again|over)|forget|edit|change)' };
 const RESTART = { role: 'button', re: '^(restart|start (again|over)|retake|take .*again|try again)' };
@@ -120,9 +121,24 @@ async function walkQuiz(d, host, answers, emergencyNumber) {
     const outcome = screen.headings.map((t) => outcomeOf(t, emergencyNumber)).find(Boolean);
     if (outcome) return { outcome, path, screen };
     const names = [...screen.choices, ...screen.buttons].map((c) => c.name);
-    const question = questionOf(names);
+    const question = questionOf(names, screen.choices.map((c) => c.group || ''));
     let spec = null;
-    if (question) {
+    if (question && question.items.length) {
+      const plan = answers[question.id];
+      check(plan, `the quiz asked "${question.id}", which this walk does not expect (answers so far: ${path.join(', ')})`);
+      // The first sign whose wanted answer is not chosen yet.
+      for (const item of question.items) {
+        const start = itemLabelStart(item);
+        const want = plan[item.id] || 'No';
+        const radio = screen.choices.find((c) => (c.group || '').startsWith(start) && c.name === want);
+        check(radio, `no "${want}" for "${start}" on screen for ${question.id}`);
+        if (!radio.checked) {
+          spec = { role: 'radio', re: `^${want}$`, group: `^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` };
+          if (!path.includes(question.id)) path.push(question.id);
+          break;
+        }
+      }
+    } else if (question) {
       const optionId = answers[question.id];
       check(optionId, `the quiz asked "${question.id}", which this walk does not expect (answers so far: ${path.join(', ')})`);
       const label = optionLabel(question.id, optionId);

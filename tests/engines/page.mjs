@@ -107,12 +107,19 @@ export function pageLib() {
       if (!visible(tapTarget(el))) continue;
       var r = role(el);
       if (!r) continue;
-      out.push({ el: el, role: r, name: name(el), checked: checked(el), disabled: disabled(el) });
+      out.push({ el: el, role: r, name: name(el), checked: checked(el), disabled: disabled(el), group: group(el) });
     }
     return out;
   }
   function describe(list) {
-    return list.map(function (c) { return { role: c.role, name: c.name, checked: c.checked, disabled: c.disabled }; });
+    return list.map(function (c) { return { role: c.role, name: c.name, checked: c.checked, disabled: c.disabled, group: c.group }; });
+  }
+  // The legend of the fieldset a radio or checkbox sits in (a Yes / No / Not sure sign), or ''.
+  function group(el) {
+    if (el.localName !== 'input') return '';
+    var set = el.closest('fieldset');
+    var legend = set && set.querySelector('legend');
+    return legend ? norm(legend.textContent) : '';
   }
 
   function panel(selector) {
@@ -128,7 +135,8 @@ export function pageLib() {
     var re = new RegExp(spec.re, spec.flags == null ? 'i' : spec.flags);
     return function (c) {
       return (!spec.role || (spec.role === 'choice' ? /^(radio|checkbox|switch|option)$/.test(c.role) : c.role === spec.role)) &&
-        re.test(c.name) && !(spec.not && new RegExp(spec.not, 'i').test(c.name));
+        re.test(c.name) && !(spec.not && new RegExp(spec.not, 'i').test(c.name)) &&
+        (!spec.group || new RegExp(spec.group, 'i').test(c.group || ''));
     };
   }
 

@@ -1,52 +1,54 @@
-//! The triage quiz: questions, outcomes and the rules that map answers to the most cautious
-//! outcome, plus the quiz's screen-by-screen state machine.
+//! The safety check (triage quiz): questions, outcomes and the rules that map answers to the
+//! most cautious outcome, plus the check's screen-by-screen state machine.
 //!
-//! Everything clinical is data: `content/quiz.toml` holds the questions, the flags each option
-//! raises, the rule table (flags → outcome) and the outcome texts. `core/build/quiz.rs`
-//! validates it and turns it into the `static` tables included below. This module owns the
-//! types of those tables; the submodules own the behaviour:
+//! Everything clinical is data: `content/quiz.toml` holds the questions, the flags each answer
+//! raises, the rule table (flags → outcome), the reasons and the outcome texts.
+//! `core/build/quiz.rs` validates it and turns it into the `static` tables included below.
+//! This module owns the types of those tables; the submodules own the behaviour:
 //!
 //! - [`answers`]: [`Answers`], which options are chosen (one bit set per question);
-//! - [`rules`]: [`evaluate`], answers → [`Verdict`] (the most cautious outcome and why);
-//! - [`flow`]: [`Quiz`], the screens (intro, one question each, review, result) and which
-//!   questions are skipped because they can no longer change the outcome;
-//! - [`saved`]: [`Quiz::encode`] / [`Quiz::decode`], the short string kept in storage.
+//! - [`rules`]: [`evaluate`], answers → [`Verdict`] (the most cautious outcome, why, advice);
+//! - [`flow`]: [`Quiz`], the screens (intro, one question each, review, result); the check
+//!   ends once no later question could make the outcome more cautious;
+//! - [`saved`]: [`Quiz::encode`] / [`Quiz::decode`], and [`LastCheck`], the last outcome;
+//! - [`summary`]: the short text a reader can copy or print for a doctor.
 //!
 //! Safety invariants (tested exhaustively in `core/tests/triage_*.rs`):
-//! - any emergency sign (or "Not sure" about one) gives [`Outcome::Emergency`] and ends the quiz;
+//! - "Yes" to any emergency sign gives [`Outcome::Emergency`] and ends the check at once;
+//!   "Not sure" about one gives [`Outcome::UrgentNow`], never a calmer outcome;
 //! - the outcome is monotone: one more tick, or a more worrying option, never gives a less
 //!   cautious outcome; "Not sure" and an unanswered question count as the cautious answer;
 //! - the two "massage may help" outcomes are reached only with no warning sign at all.
-
-use std::borrow::Cow;
+//!
+//! Texts may contain `{emergency}` and locale keys; [`crate::locale::fill`] fills them.
 
 mod answers;
 mod flow;
 mod rules;
 mod saved;
+mod summary;
 
 pub use answers::Answers;
 pub use flow::{Action, Quiz, Step};
-pub use rules::{evaluate, outcome, outcome_for_flags, Reason, Verdict};
-pub use saved::DecodeError;
+pub use rules::{evaluate, evaluate_for, outcome, outcome_for, outcome_for_flags, Also, Reason, Verdict};
+pub use saved::{DecodeError, LastCheck};
+pub use summary::{answer_text, summary};
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
 
-/// The text in outcomes (and the intro) that stands for the host's emergency number.
-pub const EMERGENCY_PLACEHOLDER: &str = "{emergency}";
-
-/// Every question in the order asked. The quiz may skip some (see [`Quiz::asked`]).
+/// Every question in the order asked. The check may not ask all (see [`Quiz::asked`]).
 pub fn questions() -> &'static [Question] {
     QUESTIONS
 }
 
-/// The index of the question with this id (`"age"`, `"emergency"`, `"urgent"`, `"duration"`,
-/// `"onset"`, `"severity"`, `"trend"`, `"cautions"`).
+/// The index of the question with this id (`"age"`, `"nerves"`, `"now"`, `"unwell"`,
+/// `"history"`, `"pain"`, `"duration"`, `"injury"`, `"severity"`, `"trend"`, `"cautions"`,
+/// `"devices"`).
 pub fn question_index(id: &str) -> Option<usize> {
     QUESTIONS.iter().position(|q| q.id == id)
 }
 
-/// The intro screen's text (may contain [`EMERGENCY_PLACEHOLDER`]).
+/// The intro screen's text (may contain placeholders).
 pub fn intro() -> &'static Intro {
     &INTRO
 }
@@ -54,6 +56,12 @@ pub fn intro() -> &'static Intro {
 /// The disclaimer shown on the first and last screen.
 pub fn disclaimer() -> &'static str {
     DISCLAIMER_TEXT
+}
+
+/// "Call {emergency} straight away if you get any of these: …": the emergency signs in one
+/// line, for the result screens and the timer's reminder.
+pub fn emergency_line() -> &'static str {
+    EMERGENCY_LINE
 }
 
 /// Every flag an option can raise, in bit order (for reviewers and tests).
@@ -71,42 +79,40 @@ pub fn default_outcome() -> Outcome {
     OTHERWISE
 }
 
-/// Replaces [`EMERGENCY_PLACEHOLDER`] in `text` with the host's emergency number.
-pub fn fill_emergency_number(text: &'static str, number: &str) -> Cow<'static, str> {
-    if text.contains(EMERGENCY_PLACEHOLDER) {
-        Cow::Owned(text.replace(EMERGENCY_PLACEHOLDER, number))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 /// The intro screen.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Intro {
     pub title: &'static str,
     pub paragraphs: &'static [&'static str],
-    /// The label of the button that starts the quiz.
+    /// The label of the button that starts the check.
     pub start_label: &'static str,
 }
 
-/// Pick one (radio buttons) or tick any (checkboxes).
+/// Pick one (radio buttons), tick any (checkboxes), or Yes / No / Not sure for each item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuestionKind {
     Single,
     Multi,
+    /// Every [`Item`] is answered on its own (three radio buttons each); the options are the
+    /// items' answers, three per item in the order Yes, No, Not sure.
+    Each,
 }
 
 /// One question, shown on its own screen.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Question {
-    /// Stable id, e.g. `"emergency"`.
+    /// Stable id, e.g. `"nerves"`.
     pub id: &'static str,
     pub kind: QuestionKind,
-    /// Short name for the review screen and the reasons, e.g. "Emergency signs".
+    /// Short name for the review screen and the summary, e.g. "Nerve warning signs".
     pub summary: &'static str,
     /// The question as asked (the fieldset's legend).
     pub prompt: &'static str,
     pub hint: Option<&'static str>,
+    /// Asked only when a massager is involved (the host shows the product or the timer).
+    pub massager_only: bool,
+    /// The signs of a Yes / No / Not sure question (empty otherwise).
+    pub items: &'static [Item],
     pub options: &'static [Choice],
     /// Every flag some answer to this question can raise (also what an unanswered question
     /// counts as: the most cautious reading).
@@ -114,7 +120,7 @@ pub struct Question {
 }
 
 impl Question {
-    /// The index of the option with this id.
+    /// The index of the option with this id (`"chest-pain-no"` for an item's answer).
     pub fn choice_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|c| c.id == id)
     }
@@ -126,11 +132,19 @@ impl Question {
             .position(|c| c.role == ChoiceRole::NoneOfThese)
     }
 
-    /// The index of the "Not sure" option, if the question has one.
+    /// The index of the "Not sure" option, if the question has one (not for `Each`).
     pub fn not_sure_choice(&self) -> Option<usize> {
+        if self.kind == QuestionKind::Each {
+            return None;
+        }
         self.options
             .iter()
             .position(|c| c.role == ChoiceRole::NotSure)
+    }
+
+    /// The options answering item `item` of an `Each` question: (yes, no, not sure).
+    pub fn item_choices(&self, item: usize) -> (usize, usize, usize) {
+        (3 * item, 3 * item + 1, 3 * item + 2)
     }
 
     /// The flags an unanswered question counts as raising.
@@ -139,27 +153,43 @@ impl Question {
     }
 }
 
-/// What an option means for the tick-any logic.
+/// One sign of a Yes / No / Not sure question.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub detail: Option<&'static str>,
+}
+
+/// What an option means for the answer logic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChoiceRole {
-    /// An ordinary answer.
+    /// An ordinary answer (an item's "Yes").
     Answer,
     /// "None of these": clears the other ticks; ticking any other clears it.
     NoneOfThese,
     /// "Not sure": counts as the cautious answer.
     NotSure,
+    /// An item's "No".
+    No,
 }
 
 /// One option of a question.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Choice {
-    /// Stable id within its question, e.g. `"chest-pain"`.
+    /// Stable id within its question, e.g. `"fever"` or `"chest-pain-yes"`.
     pub id: &'static str,
     pub label: &'static str,
     /// Optional explanation under the label (e.g. the NHS pain-scale descriptions).
     pub detail: Option<&'static str>,
     pub role: ChoiceRole,
+    /// The item this option answers (`Each` questions only).
+    pub item: Option<u8>,
     flags: FlagSet,
+    /// Why this answer matters, in plain words (every answer that raises a flag has one).
+    pub why: Option<&'static str>,
+    /// What to do about it, shown first under "What to do now" when it decides the outcome.
+    pub advice: &'static [&'static str],
 }
 
 impl Choice {
@@ -192,6 +222,14 @@ impl FlagSet {
     /// The set with these bits (bits beyond the declared flags are dropped).
     pub fn from_bits(bits: u32) -> FlagSet {
         FlagSet(bits & FlagSet::all().0)
+    }
+
+    /// The set holding the flag with this id (empty for an unknown id).
+    pub fn named(id: &str) -> FlagSet {
+        FLAGS
+            .iter()
+            .position(|f| f.id == id)
+            .map_or(FlagSet::EMPTY, |i| FlagSet(1 << i))
     }
 
     pub fn bits(self) -> u32 {
@@ -236,38 +274,49 @@ pub struct Rule {
     /// Applies when all these flags are raised.
     pub when: FlagSet,
     pub then: Outcome,
+    /// The reason shown when this rule decides (else the answers' own reasons).
+    pub why: Option<&'static str>,
+    /// Advice shown first under "What to do now" when this rule decides.
+    pub advice: &'static [&'static str],
 }
 
-/// The quiz's results, most cautious first: `a < b` means `a` is more cautious, so the
+/// The check's results, most cautious first: `a < b` means `a` is more cautious, so the
 /// most cautious of several is their `min()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Outcome {
     /// Call the emergency number or go to the emergency department now. Nothing else shown.
     Emergency,
-    /// See a doctor today or as soon as possible (urgent sign, or new pain under 20 / over 50).
-    SeeDoctorFirst,
-    /// Under 16: out of scope, ask a doctor. Placed below `SeeDoctorFirst` so urgent signs
-    /// still give same-day advice, and above `SeeDoctorSoon` so later questions are skipped.
-    AskADoctor,
-    /// Book a doctor: severe, getting worse, or not improving after 4 weeks.
+    /// Get medical advice within the hour (not sure about an emergency sign; urgent
+    /// pregnancy signs).
+    UrgentNow,
+    /// Under 16: one outcome of its own, for the young person and their parent or carer.
+    Child,
+    /// See a doctor today (NHS urgent list, infection or cancer signs, fracture risk + fall).
+    SeeDoctorToday,
+    /// See a doctor in the next few days (severe, getting worse, not improving; under 20
+    /// with new pain).
     SeeDoctorSoon,
-    /// Fresh injury with swelling or heat: rest and cool first, massage later.
+    /// See a doctor within 1 to 2 weeks (age, bones or immunity alone; inflammatory pattern).
+    SeeDoctorWeeks,
+    /// A fall, knock or blow in the last 3 days: no massage for a few days.
     HoldOff,
-    /// A massage caution (spine, clots/bleeding, pregnancy, skin): check with a clinician.
+    /// A massage caution or an implant: check with a clinician first.
     AskFirst,
-    /// Chronic pain, no warning sign: massage may help as part of an exercise plan.
+    /// Long-lasting pain, no warning sign: massage may help as part of an exercise plan.
     MassageWithExercise,
-    /// Acute or subacute pain, no warning sign: gentle self-massage may help; keep active.
+    /// New pain, no warning sign: gentle self-massage may help; keep active.
     MassageMayHelp,
 }
 
 impl Outcome {
     /// All outcomes, most cautious first.
-    pub const ALL: [Outcome; 8] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::Emergency,
-        Outcome::SeeDoctorFirst,
-        Outcome::AskADoctor,
+        Outcome::UrgentNow,
+        Outcome::Child,
+        Outcome::SeeDoctorToday,
         Outcome::SeeDoctorSoon,
+        Outcome::SeeDoctorWeeks,
         Outcome::HoldOff,
         Outcome::AskFirst,
         Outcome::MassageWithExercise,
@@ -279,7 +328,7 @@ impl Outcome {
         &OUTCOME_INFO[self as usize]
     }
 
-    /// Stable id, e.g. `"see-doctor-first"` (the `detail.outcome` of the result event).
+    /// Stable id, e.g. `"see-doctor-today"` (the `detail.outcome` of the result event).
     pub fn id(self) -> &'static str {
         self.info().id
     }
@@ -288,23 +337,76 @@ impl Outcome {
         Outcome::ALL.into_iter().find(|o| o.id() == id)
     }
 
-    /// True for the two "Massage may help" outcomes.
+    /// True for the two "Massage may help" outcomes (level "go").
     pub fn is_massage_ok(self) -> bool {
-        matches!(self, Outcome::MassageWithExercise | Outcome::MassageMayHelp)
+        self.info().level == Level::Go
     }
 }
 
-/// What the result screen shows for an outcome. Texts may contain [`EMERGENCY_PLACEHOLDER`].
+/// How a result looks: an icon, a word and a colour (never the colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Get help: don't massage.
+    Stop,
+    /// Check first, or wait.
+    Caution,
+    /// Gentle massage may help.
+    Go,
+}
+
+impl Level {
+    /// Stable id for the markup, e.g. `data-level="stop"`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Stop => "stop",
+            Level::Caution => "caution",
+            Level::Go => "go",
+        }
+    }
+
+    /// The word shown next to the icon.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Stop => "Urgent: don't massage",
+            Level::Caution => "Check first: not yet",
+            Level::Go => "OK to try",
+        }
+    }
+}
+
+/// The result screen's main action, shown right after "What to do now".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MainAction {
+    /// A call button for the emergency number.
+    CallEmergency,
+    /// A call button for the locale's advice line (NHS 111), where it has one.
+    CallAdvice,
+    /// "Copy" and "Print" a short summary for a doctor.
+    Summary,
+    /// Open the timer with the suggested routine.
+    Timer,
+    None,
+}
+
+/// What the result screen shows for an outcome. Texts may contain placeholders.
 #[derive(Debug, PartialEq, Eq)]
 pub struct OutcomeInfo {
     pub id: &'static str,
+    pub level: Level,
+    /// When to act, e.g. "Today".
+    pub urgency: &'static str,
     /// The result's heading.
     pub title: &'static str,
     pub summary: &'static str,
-    /// The line before the reasons, e.g. "This is because you told us:".
-    pub because: &'static str,
-    /// "What to do now", in order.
+    /// Reasons always shown after those of the rules and answers.
+    pub why: &'static [&'static str],
+    /// "What to do now", in order (after the advice of the rules and answers behind it).
     pub do_now: &'static [&'static str],
+    /// "If it gets worse".
+    pub if_worse: &'static [&'static str],
+    /// Whether "If it gets worse" ends with [`emergency_line`].
+    pub emergency_line: bool,
+    pub main: MainAction,
     /// Article section ids to link to (may be empty).
     pub sections: &'static [&'static str],
     /// Whether the result may offer the self-massage timer.
@@ -313,7 +415,7 @@ pub struct OutcomeInfo {
     pub offers_product: bool,
     /// The timer routine to suggest (`"hands"` or `"body-massager"`), when `offers_timer`.
     pub routine: Option<&'static str>,
-    /// The quiz stops as soon as this outcome applies, without the review screen.
+    /// The check stops as soon as this outcome applies, without the review screen.
     pub immediate: bool,
 }
 
@@ -337,15 +439,28 @@ mod tests {
         assert!(QUESTION_COUNT <= 16 && QUESTIONS.iter().all(|q| q.options.len() <= 16));
         assert!(FLAGS.len() <= 32);
         assert_eq!(FlagSet::from_bits(u32::MAX), FlagSet::all());
+        for q in QUESTIONS {
+            assert_eq!(q.kind == QuestionKind::Each, !q.items.is_empty(), "{}", q.id);
+            if q.kind == QuestionKind::Each {
+                assert_eq!(q.options.len(), 3 * q.items.len());
+                for (i, _) in q.items.iter().enumerate() {
+                    let (y, n, ns) = q.item_choices(i);
+                    assert_eq!(
+                        [q.options[y].role, q.options[n].role, q.options[ns].role],
+                        [ChoiceRole::Answer, ChoiceRole::No, ChoiceRole::NotSure]
+                    );
+                    assert!(q.options[y].flags().contains_all(q.options[ns].flags()));
+                }
+            }
+        }
     }
 
     #[test]
-    fn emergency_number_is_filled_in() {
-        let title = Outcome::Emergency.info().title;
-        assert_eq!(fill_emergency_number(title, "999"), "Call 999 now");
-        assert!(matches!(
-            fill_emergency_number(Outcome::HoldOff.info().title, "999"),
-            Cow::Borrowed(_)
-        ));
+    fn levels_follow_the_outcomes() {
+        assert_eq!(Outcome::Emergency.info().level, Level::Stop);
+        assert_eq!(Outcome::HoldOff.info().level, Level::Caution);
+        assert!(Outcome::MassageMayHelp.is_massage_ok() && !Outcome::AskFirst.is_massage_ok());
+        assert_eq!(FlagSet::named("emergency").bits(), 1);
+        assert!(FlagSet::named("nope").is_empty());
     }
 }

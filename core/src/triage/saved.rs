@@ -1,28 +1,30 @@
-//! The quiz as a short string for storage: `q1:<fingerprint>:<step>:<answers>`.
+//! The quiz as a short string for storage: `q2:<fingerprint>:<massager>:<step>:<answers>`,
+//! and the last outcome reached, [`LastCheck`]: `c1:<outcome id>`.
 //!
-//! - `q1`: format version.
+//! - `q2`: format version.
 //! - fingerprint: 8 hex digits of the quiz data's shape (question and option ids), so answers
 //!   saved by another version of the quiz are refused rather than misread.
+//! - massager: `m` when the implant question is part of the quiz, `n` when not.
 //! - step: `i` intro, `q<n>` question n, `e<n>` question n changed from the review, `r`
 //!   review, `x` result.
 //! - answers: one lowercase hex bit set per question, `.`-separated, no leading zeros.
 //!
-//! Example: `q1:1a2b3c4d:q2:4.40.0.0.0.0.0.0`. Decoding accepts only the exact form
+//! Example: `q2:1a2b3c4d:m:q2:4.92.0.0.0.0.0.0.0.0.0.0`. Decoding accepts only the exact form
 //! [`Quiz::encode`] writes and only states the quiz can reach; it never panics.
 
 use super::flow::{Quiz, Step};
-use super::{Answers, QUESTION_COUNT, QUIZ_FINGERPRINT};
+use super::{Answers, Outcome, QUESTION_COUNT, QUIZ_FINGERPRINT};
 use std::fmt;
 
-const VERSION: &str = "q1";
+const VERSION: &str = "q2";
 
 /// Longer than any encoding; longer input is refused before parsing.
-const MAX_LEN: usize = 3 + 9 + 4 + QUESTION_COUNT * 5;
+const MAX_LEN: usize = 3 + 9 + 2 + 4 + QUESTION_COUNT * 5;
 
 /// Why a saved string was refused. The widget then starts a fresh quiz.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// Not in the `q1:…` form at all.
+    /// Not in the `q2:…` form at all.
     Malformed,
     /// Written by another version of the quiz or of the format.
     OtherVersion,
@@ -53,6 +55,8 @@ impl Quiz {
         out.push(':');
         out.push_str(QUIZ_FINGERPRINT);
         out.push(':');
+        out.push(if self.massager() { 'm' } else { 'n' });
+        out.push(':');
         match self.step() {
             Step::Intro => out.push('i'),
             Step::Question(q) => {
@@ -78,18 +82,28 @@ impl Quiz {
             return Err(DecodeError::Malformed);
         }
         let mut parts = text.split(':');
-        let (Some(version), Some(fingerprint), Some(step), Some(answers), None) = (
+        let (Some(version), Some(fingerprint), Some(massager), Some(step), Some(answers), None) = (
+            parts.next(),
             parts.next(),
             parts.next(),
             parts.next(),
             parts.next(),
             parts.next(),
         ) else {
-            return Err(DecodeError::Malformed);
+            return Err(if text.starts_with("q1:") {
+                DecodeError::OtherVersion
+            } else {
+                DecodeError::Malformed
+            });
         };
         if version != VERSION || fingerprint != QUIZ_FINGERPRINT {
             return Err(DecodeError::OtherVersion);
         }
+        let massager = match massager {
+            "m" => true,
+            "n" => false,
+            _ => return Err(DecodeError::Malformed),
+        };
 
         let (step, editing) = match step {
             "i" => (Step::Intro, false),
@@ -126,7 +140,7 @@ impl Quiz {
             return Err(DecodeError::Malformed);
         }
 
-        let quiz = Quiz::from_parts(step, parsed, editing);
+        let quiz = Quiz::from_parts(step, parsed, editing, massager);
         if !quiz.is_consistent() {
             return Err(DecodeError::Inconsistent);
         }
@@ -135,6 +149,34 @@ impl Quiz {
             return Err(DecodeError::Malformed);
         }
         Ok(quiz)
+    }
+}
+
+/// The outcome of the last check this widget finished, kept so the timer and the product
+/// link can respect it after a reload (`c1:<outcome id>`). "Forget my answers" removes it;
+/// Restart keeps it until a new result replaces it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LastCheck {
+    pub outcome: Outcome,
+}
+
+impl LastCheck {
+    const PREFIX: &'static str = "c1:";
+
+    pub fn encode(&self) -> String {
+        [Self::PREFIX, self.outcome.id()].concat()
+    }
+
+    /// Anything but the exact form `encode` writes is refused (`None`).
+    pub fn decode(text: &str) -> Option<LastCheck> {
+        let id = text.strip_prefix(Self::PREFIX)?;
+        Outcome::from_id(id).map(|outcome| LastCheck { outcome })
+    }
+
+    /// Whether the timer should hold massage back until the reader confirms (any outcome
+    /// but the two "massage may help" ones).
+    pub fn advises_against_massage(&self) -> bool {
+        !self.outcome.is_massage_ok()
     }
 }
 
@@ -181,10 +223,25 @@ mod tests {
         let q = Quiz::new();
         let text = q.encode();
         assert!(
-            text.starts_with("q1:") && text.is_ascii() && !text.contains('\n'),
+            text.starts_with("q2:") && text.is_ascii() && !text.contains('\n'),
             "{text}"
         );
         assert_eq!(Quiz::decode(&text), Ok(q));
+        let without = Quiz::with_massager(false);
+        assert_eq!(Quiz::decode(&without.encode()), Ok(without));
+        assert_ne!(without.encode(), text);
+    }
+
+    #[test]
+    fn the_last_check_round_trips_and_refuses_anything_else() {
+        for outcome in Outcome::ALL {
+            let last = LastCheck { outcome };
+            assert_eq!(LastCheck::decode(&last.encode()), Some(last));
+            assert_eq!(last.advises_against_massage(), !outcome.is_massage_ok());
+        }
+        for bad in ["", "c1:", "c1:nope", "c2:emergency", "emergency", " c1:emergency", "c1:emergency "] {
+            assert_eq!(LastCheck::decode(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

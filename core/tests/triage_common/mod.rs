@@ -1,35 +1,37 @@
-//! Shared helpers for the `triage_*` tests: id lookups, a tiny deterministic PRNG, answer
-//! enumerators, and a REFERENCE evaluator written straight from PRODUCT.md section 3 (plus
-//! the judgement calls documented in content/quiz.toml), independent of the data's flags and
-//! rule table, so a wrong flag on an option or a wrong rule row shows up as a disagreement.
+//! Shared helpers for the `triage_*` tests: id lookups, answer enumerators, a REFERENCE
+//! evaluator written straight from PRODUCT.md section 3 (v2, issue 13) and the judgement calls
+//! at the top of content/quiz.toml, and a reader who plays the check screen by screen.
+//!
+//! The reference reads FACTS, not the data's flags: a fact is named after the answers that
+//! give it (`fact_of` maps option ids to facts by hand). So a wrong flag on an option, or a
+//! wrong rule row, shows up as a disagreement between the data evaluator and the reference.
 #![allow(dead_code)]
 
 use massage_guide_core::triage::{
-    question_index, questions, Answers, ChoiceRole, Outcome, QuestionKind,
+    question_index, questions, Action, Answers, ChoiceRole, FlagSet, Outcome, QuestionKind, Quiz,
+    Step,
 };
 
-pub const QUESTION_IDS: [&str; 8] = [
-    "age",
-    "emergency",
-    "urgent",
-    "duration",
-    "onset",
-    "severity",
-    "trend",
-    "cautions",
+pub const QUESTION_IDS: [&str; 12] = [
+    "age", "nerves", "now", "unwell", "history", "pain", "duration", "injury", "severity",
+    "trend", "cautions", "devices",
 ];
+pub const N: usize = QUESTION_IDS.len();
 
-/// Index of a question by id (panics on a typo in a test).
-/// Everything fine: 20-50, strain, under 4 weeks, mild, better, no signs.
+/// Everything fine: 20-50, no to every sign, under 4 weeks, no fall, mild, better.
 pub const FINE: &[(&str, &[&str])] = &[
     ("age", &["20-to-50"]),
-    ("emergency", &["none"]),
-    ("urgent", &["none"]),
+    ("nerves", &["both-legs-no", "saddle-no", "bladder-bowel-no", "sex-no", "weakness-worse-no"]),
+    ("now", &["chest-pain-no", "tummy-faint-no", "serious-accident-no", "pregnancy-signs-no"]),
+    ("unwell", &["none"]),
+    ("history", &["none"]),
+    ("pain", &["none"]),
     ("duration", &["under-4-weeks"]),
-    ("onset", &["strain"]),
+    ("injury", &["no"]),
     ("severity", &["mild"]),
     ("trend", &["better"]),
     ("cautions", &["none"]),
+    ("devices", &["none"]),
 ];
 
 pub fn q(id: &str) -> usize {
@@ -48,209 +50,355 @@ pub fn answers(pairs: &[(&str, &[&str])]) -> Answers {
     Answers::from_ids(pairs).unwrap_or_else(|| panic!("invalid answers {pairs:?}"))
 }
 
-/// Answers from raw bit sets, one per question.
-pub fn from_bits(bits: &[u16; 8]) -> Answers {
-    let mut a = Answers::EMPTY;
-    for (question, &b) in bits.iter().enumerate() {
-        assert!(
-            a.set_bits(question, b),
-            "invalid bits {b:#b} for question {question}"
-        );
+/// FINE with these questions replaced (a Yes / No / Not sure question: only the named items).
+pub fn fine_with(changes: &[(&str, &[&str])]) -> Answers {
+    let mut a = answers(FINE);
+    for (question, ids) in changes {
+        a = a
+            .with(question, ids)
+            .unwrap_or_else(|| panic!("invalid change {question} {ids:?}"));
     }
     a
 }
 
-pub fn bits_of(a: &Answers) -> [u16; 8] {
+/// Answers from raw bit sets, one per question.
+pub fn from_bits(bits: &[u16; N]) -> Answers {
+    let mut a = Answers::EMPTY;
+    for (question, &b) in bits.iter().enumerate() {
+        assert!(a.set_bits(question, b), "invalid bits {b:#b} for question {question}");
+    }
+    a
+}
+
+pub fn bits_of(a: &Answers) -> [u16; N] {
     std::array::from_fn(|q| a.bits(q))
 }
 
-/// The chosen option ids of a question (`None` when unanswered).
+/// The chosen option ids of a question (`None` when nothing is chosen).
 pub fn chosen_ids(a: &Answers, question: &str) -> Option<Vec<&'static str>> {
     let qi = q(question);
-    a.is_answered(qi).then(|| {
-        a.chosen(qi)
-            .map(|c| questions()[qi].options[c].id)
-            .collect()
-    })
+    a.is_started(qi)
+        .then(|| a.chosen(qi).map(|c| questions()[qi].options[c].id).collect())
 }
 
-fn single(a: &Answers, question: &str) -> Option<&'static str> {
-    chosen_ids(a, question).map(|ids| ids[0])
+// ---------------------------------------------------------------------------------------------
+// Facts and the reference evaluator
+
+/// Facts about the reader, named after the answers. A bit set.
+pub type Facts = u64;
+
+pub const AGE_U16: Facts = 1 << 0;
+pub const AGE_16_19: Facts = 1 << 1;
+pub const AGE_OVER_50: Facts = 1 << 2;
+pub const NERVE_YES: Facts = 1 << 3;
+pub const NERVE_NOT_SURE: Facts = 1 << 4;
+pub const NOW_YES: Facts = 1 << 5;
+pub const NOW_NOT_SURE: Facts = 1 << 6;
+pub const PREGNANCY_SIGNS: Facts = 1 << 7;
+pub const UNWELL: Facts = 1 << 8;
+pub const CANCER_NOW: Facts = 1 << 9;
+pub const CANCER_PAST: Facts = 1 << 10;
+pub const IMMUNE: Facts = 1 << 11;
+pub const BONES: Facts = 1 << 12;
+pub const RELATED_CONDITION: Facts = 1 << 13;
+pub const PAIN_RED_FLAG: Facts = 1 << 14;
+pub const PAIN_INFLAMMATORY: Facts = 1 << 15;
+pub const DUR_UNDER_4: Facts = 1 << 16;
+pub const DUR_4_TO_12: Facts = 1 << 17;
+pub const DUR_OVER_12: Facts = 1 << 18;
+pub const DUR_NOT_SURE: Facts = 1 << 19;
+pub const FALL_RECENT: Facts = 1 << 20;
+pub const FALL_EARLIER: Facts = 1 << 21;
+pub const FALL_NOT_SURE: Facts = 1 << 22;
+pub const SEVERE: Facts = 1 << 23;
+pub const TREND_SAME: Facts = 1 << 24;
+pub const TREND_WORSE: Facts = 1 << 25;
+pub const CAUTION: Facts = 1 << 26;
+pub const DEVICE: Facts = 1 << 27;
+
+/// The facts one option gives, by hand from the spec (independent of the data's flags).
+pub fn fact_of(question: &str, option: &str) -> Facts {
+    match (question, option) {
+        ("age", "under-16") => AGE_U16,
+        ("age", "16-to-19") => AGE_16_19,
+        ("age", "over-50") => AGE_OVER_50,
+        ("age", "20-to-50") => 0,
+        ("nerves", o) if o.ends_with("-yes") => NERVE_YES,
+        ("nerves", o) if o.ends_with("-not-sure") => NERVE_NOT_SURE,
+        ("now", "pregnancy-signs-yes" | "pregnancy-signs-not-sure") => PREGNANCY_SIGNS,
+        ("now", o) if o.ends_with("-yes") => NOW_YES,
+        ("now", o) if o.ends_with("-not-sure") => NOW_NOT_SURE,
+        ("nerves" | "now", o) if o.ends_with("-no") => 0,
+        ("unwell", "none") => 0,
+        ("unwell", _) => UNWELL,
+        ("history", "cancer-now") => CANCER_NOW,
+        ("history", "cancer-past") => CANCER_PAST,
+        ("history", "immune") => IMMUNE,
+        ("history", "bones") => BONES,
+        ("history", "related-condition") => RELATED_CONDITION,
+        ("history", "not-sure") => CANCER_NOW | CANCER_PAST | IMMUNE | BONES | RELATED_CONDITION,
+        ("history", "none") => 0,
+        ("pain", "inflammatory-pattern" | "buttocks") => PAIN_INFLAMMATORY,
+        ("pain", "not-sure") => PAIN_RED_FLAG | PAIN_INFLAMMATORY,
+        ("pain", "none") => 0,
+        ("pain", _) => PAIN_RED_FLAG,
+        ("duration", "under-4-weeks") => DUR_UNDER_4,
+        ("duration", "4-to-12-weeks") => DUR_4_TO_12,
+        ("duration", "over-12-weeks") => DUR_OVER_12,
+        ("duration", "not-sure") => DUR_NOT_SURE,
+        ("injury", "last-3-days") => FALL_RECENT,
+        ("injury", "earlier") => FALL_EARLIER,
+        ("injury", "not-sure") => FALL_NOT_SURE,
+        ("injury", "no") => 0,
+        ("severity", "severe") => SEVERE,
+        ("severity", _) => 0,
+        ("trend", "same") => TREND_SAME,
+        ("trend", "worse") => TREND_WORSE,
+        ("trend", "better") => 0,
+        ("cautions", "none") => 0,
+        ("cautions", _) => CAUTION,
+        ("devices", "none") => 0,
+        ("devices", _) => DEVICE,
+        _ => panic!("fact_of: unknown option {question}/{option}"),
+    }
 }
 
-/// Unanswered, "Not sure" or any sign ticked.
-fn any_sign(a: &Answers, question: &str) -> bool {
-    chosen_ids(a, question).is_none_or(|ids| ids.iter().any(|id| *id != "none"))
+/// The facts an unanswered question (or an unanswered item) counts as: every fact it can give.
+fn cautious_facts(question: usize, item: Option<usize>) -> Facts {
+    let qd = &questions()[question];
+    qd.options
+        .iter()
+        .filter(|o| item.is_none() || o.item.map(usize::from) == item)
+        .map(|o| fact_of(qd.id, o.id))
+        .fold(0, |a, b| a | b)
 }
 
-/// The outcome PRODUCT.md section 3 asks for, written as plain ifs over option ids.
-/// "Not sure" and unanswered count as the cautious answer.
-pub fn reference_outcome(a: &Answers) -> Outcome {
+/// The facts of one question's answer (unanswered, and unanswered items, count cautiously).
+pub fn question_facts(a: &Answers, question: usize, massager: bool) -> Facts {
+    let qd = &questions()[question];
+    if qd.massager_only && !massager {
+        return 0;
+    }
+    let mut facts: Facts = a.chosen(question).map(|c| fact_of(qd.id, qd.options[c].id)).fold(0, |x, y| x | y);
+    match qd.kind {
+        QuestionKind::Each => {
+            for item in 0..qd.items.len() {
+                let (y, n, ns) = qd.item_choices(item);
+                if ![y, n, ns].iter().any(|&o| a.is_chosen(question, o)) {
+                    facts |= cautious_facts(question, Some(item));
+                }
+            }
+        }
+        _ if !a.is_started(question) => facts |= cautious_facts(question, None),
+        _ => {}
+    }
+    facts
+}
+
+pub fn facts(a: &Answers, massager: bool) -> Facts {
+    (0..N).map(|q| question_facts(a, q, massager)).fold(0, |x, y| x | y)
+}
+
+/// The outcome PRODUCT.md section 3 (v2) asks for, as plain ifs over facts.
+pub fn reference(f: Facts) -> Outcome {
     use Outcome::*;
-    let age = single(a, "age");
-    let duration = single(a, "duration");
-    let onset = single(a, "onset");
-    let severity = single(a, "severity");
-    let trend = single(a, "trend");
+    let has = |x: Facts| f & x != 0;
+    let new_pain = has(DUR_UNDER_4 | DUR_4_TO_12 | DUR_NOT_SURE);
+    let long_pain = has(DUR_OVER_12 | DUR_NOT_SURE);
+    let subacute = has(DUR_4_TO_12 | DUR_NOT_SURE);
+    let fell = has(FALL_RECENT | FALL_EARLIER | FALL_NOT_SURE);
+    let fell_recently = has(FALL_RECENT | FALL_NOT_SURE);
+    let under_20 = has(AGE_U16 | AGE_16_19);
 
     let mut result = MassageMayHelp;
     let mut applies = |o: Outcome| result = result.min(o);
-
-    // Emergency signs (NHS: call 999 / A&E). Not sure counts as a sign.
-    if any_sign(a, "emergency") {
+    // NHS 999 list, CES card, AAA: Yes to any sign.
+    if has(NERVE_YES | NOW_YES) {
         applies(Emergency);
     }
-    // Urgent signs (NHS: urgent GP / 111).
-    if any_sign(a, "urgent") {
-        applies(SeeDoctorFirst);
+    // Not sure about one sign; urgent pregnancy signs (judgement call 1; maternity unit).
+    if has(NERVE_NOT_SURE | NOW_NOT_SURE | PREGNANCY_SIGNS) {
+        applies(UrgentNow);
     }
-    // Age rule: under 20 or over 50 with pain under 12 weeks (not sure counts as new).
-    let young_or_old = matches!(age, None | Some("under-16" | "16-to-19" | "over-50"));
-    let new_pain = matches!(
-        duration,
-        None | Some("under-4-weeks" | "4-to-12-weeks" | "not-sure")
-    );
-    if young_or_old && new_pain {
-        applies(SeeDoctorFirst);
+    // Under 16: the child outcome (judgement call 2).
+    if has(AGE_U16) {
+        applies(Child);
     }
-    // Under 16: out of scope.
-    if matches!(age, None | Some("under-16")) {
-        applies(AskADoctor);
+    // Today: NHS urgent list, CKS infection/cancer, current cancer (NG234).
+    if has(UNWELL | CANCER_NOW | PAIN_RED_FLAG) {
+        applies(SeeDoctorToday);
     }
-    // Severe, or getting worse.
-    if matches!(severity, None | Some("severe")) || matches!(trend, None | Some("worse")) {
+    if (has(CANCER_PAST) || has(IMMUNE)) && new_pain {
+        applies(SeeDoctorToday);
+    }
+    if (has(BONES) || has(AGE_OVER_50)) && fell {
+        applies(SeeDoctorToday);
+    }
+    // In the next few days.
+    if under_20 && new_pain {
         applies(SeeDoctorSoon);
     }
-    // Subacute (or not sure how long) and not getting better.
-    if matches!(duration, None | Some("4-to-12-weeks" | "not-sure"))
-        && matches!(trend, None | Some("same" | "worse"))
-    {
+    if has(SEVERE | TREND_WORSE) {
         applies(SeeDoctorSoon);
     }
-    // Fresh injury with swelling or heat (not sure how it started counts).
-    if matches!(onset, None | Some("recent-injury" | "not-sure")) {
+    if subacute && has(TREND_SAME | TREND_WORSE) {
+        applies(SeeDoctorSoon);
+    }
+    // Within 1 to 2 weeks.
+    if under_20 && long_pain {
+        applies(SeeDoctorWeeks);
+    }
+    if has(AGE_OVER_50) && new_pain {
+        applies(SeeDoctorWeeks);
+    }
+    if has(BONES | IMMUNE | CANCER_PAST) {
+        applies(SeeDoctorWeeks);
+    }
+    if has(RELATED_CONDITION | PAIN_INFLAMMATORY) && long_pain {
+        applies(SeeDoctorWeeks);
+    }
+    // Massage-specific.
+    if fell_recently {
         applies(HoldOff);
     }
-    // Massage cautions.
-    if any_sign(a, "cautions") {
+    if has(CAUTION | DEVICE) {
         applies(AskFirst);
     }
-    // Chronic (not sure counts).
-    if matches!(duration, None | Some("over-12-weeks" | "not-sure")) {
+    if long_pain {
         applies(MassageWithExercise);
     }
     result
 }
 
-/// True when no answer is a warning of any kind: the only answers that may lead to one of
-/// the "Massage may help" outcomes. Not knowing how long the pain has lasted is allowed only
-/// for "Massage may help, with exercise" (it counts as long-lasting pain, among others).
-pub fn no_warning_at_all(a: &Answers, outcome: Outcome) -> bool {
-    let all_none = ["emergency", "urgent", "cautions"]
-        .iter()
-        .all(|m| chosen_ids(a, m) == Some(vec!["none"]));
-    let duration_ok = match outcome {
-        Outcome::MassageMayHelp => matches!(
-            single(a, "duration"),
-            Some("under-4-weeks" | "4-to-12-weeks")
-        ),
-        Outcome::MassageWithExercise => matches!(
-            single(a, "duration"),
-            None | Some("over-12-weeks" | "not-sure")
-        ),
+/// The reference for answers (with or without the implant question).
+pub fn reference_outcome(a: &Answers, massager: bool) -> Outcome {
+    reference(facts(a, massager))
+}
+
+/// True when no fact is a warning of any kind: the only facts that may lead to one of the
+/// "Massage may help" outcomes. A fall more than 3 days ago is no warning on its own (CKS:
+/// minor trauma matters with osteoporosis, steroids or age over 50, which are warnings).
+pub fn no_warning_at_all(f: Facts, outcome: Outcome) -> bool {
+    let warnings = AGE_U16
+        | NERVE_YES
+        | NERVE_NOT_SURE
+        | NOW_YES
+        | NOW_NOT_SURE
+        | PREGNANCY_SIGNS
+        | UNWELL
+        | CANCER_NOW
+        | CANCER_PAST
+        | IMMUNE
+        | BONES
+        | PAIN_RED_FLAG
+        | FALL_RECENT
+        | FALL_NOT_SURE
+        | SEVERE
+        | TREND_WORSE
+        | CAUTION
+        | DEVICE;
+    if f & warnings != 0 {
+        return false;
+    }
+    match outcome {
+        Outcome::MassageMayHelp => {
+            f & (DUR_OVER_12 | DUR_NOT_SURE | AGE_16_19 | AGE_OVER_50) == 0
+                && f & (DUR_UNDER_4 | DUR_4_TO_12) != 0
+                && !(f & DUR_4_TO_12 != 0 && f & TREND_SAME != 0)
+        }
+        // Inflammatory features matter with long-lasting pain (NG65: over 3 months).
+        Outcome::MassageWithExercise => {
+            f & (DUR_OVER_12 | DUR_NOT_SURE) != 0
+                && f & (AGE_16_19 | RELATED_CONDITION | PAIN_INFLAMMATORY) == 0
+        }
         _ => false,
-    };
-    all_none
-        && duration_ok
-        && matches!(single(a, "age"), Some("16-to-19" | "20-to-50" | "over-50"))
-        && matches!(single(a, "onset"), Some("strain" | "gradual"))
-        && matches!(single(a, "severity"), Some("mild" | "moderate"))
-        && matches!(single(a, "trend"), Some("better" | "same"))
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Enumerating answers
 
-/// Every value of a single-choice question: each option (and unanswered, if asked).
-pub fn single_values(question: usize, with_unanswered: bool) -> Vec<u16> {
-    let n = questions()[question].options.len();
-    let mut v: Vec<u16> = (0..n).map(|c| 1 << c).collect();
-    if with_unanswered {
-        v.insert(0, 0);
-    }
-    v
-}
-
-/// Every valid value of a tick-any question: "None of these", every non-empty set of other
-/// ticks (and unanswered, if asked).
-pub fn multi_all_values(question: usize, with_unanswered: bool) -> Vec<u16> {
+/// Every valid bit set of one question (unanswered excluded): each option of a single
+/// question; "None of these" and every non-empty set of the others for a tick-any question;
+/// every full combination of answers for a Yes / No / Not sure question.
+pub fn all_values(question: usize) -> Vec<u16> {
     let qd = &questions()[question];
-    let none = 1u16 << qd.none_choice().expect("multi has none");
-    let others: u16 = ((1u32 << qd.options.len()) - 1) as u16 & !none;
-    let mut v = vec![none];
-    let mut sub = others;
-    // All non-empty subsets of `others`.
-    while sub != 0 {
-        v.push(sub);
-        sub = (sub - 1) & others;
-    }
-    if with_unanswered {
-        v.insert(0, 0);
-    }
-    v
-}
-
-/// Representative values of a tick-any question: "None of these", each single tick, all
-/// ticks (and unanswered, if asked).
-pub fn multi_rep_values(question: usize, with_unanswered: bool) -> Vec<u16> {
-    let qd = &questions()[question];
-    let none_idx = qd.none_choice().expect("multi has none");
-    let mut v = vec![1u16 << none_idx];
-    let mut all = 0u16;
-    for (i, ch) in qd.options.iter().enumerate() {
-        if ch.role != ChoiceRole::NoneOfThese {
-            v.push(1 << i);
-            all |= 1 << i;
+    match qd.kind {
+        QuestionKind::Single => (0..qd.options.len()).map(|c| 1 << c).collect(),
+        QuestionKind::Multi => {
+            let none = 1u16 << qd.none_choice().expect("multi has none");
+            let others: u16 = ((1u32 << qd.options.len()) - 1) as u16 & !none;
+            let mut v = vec![none];
+            let mut sub = others;
+            while sub != 0 {
+                v.push(sub);
+                sub = (sub - 1) & others;
+            }
+            v
+        }
+        QuestionKind::Each => {
+            let mut v = vec![0u16];
+            for item in 0..qd.items.len() {
+                v = v
+                    .into_iter()
+                    .flat_map(|b| (0..3).map(move |k| b | (1 << (3 * item + k))))
+                    .collect();
+            }
+            v
         }
     }
-    v.push(all);
-    if with_unanswered {
-        v.insert(0, 0);
+}
+
+/// One class of answers to a question: every answer with the same facts and the same flags.
+#[derive(Clone, Debug)]
+pub struct Class {
+    /// A representative answer (bits).
+    pub bits: u16,
+    pub facts: Facts,
+    pub flags: FlagSet,
+    /// How many valid answers the class stands for.
+    pub members: u64,
+}
+
+/// The classes of a question's answers (unanswered excluded), grouped by facts. Panics when
+/// two answers with the same facts raise different flags: the evaluator would tell apart
+/// answers that the spec treats alike, and the classes would not cover every answer.
+pub fn classes(question: usize) -> Vec<Class> {
+    let mut out: Vec<Class> = Vec::new();
+    for bits in all_values(question) {
+        let mut a = Answers::EMPTY;
+        assert!(a.set_bits(question, bits));
+        let facts = question_facts(&a, question, true);
+        let flags = a.raised(question);
+        match out.iter_mut().find(|c| c.facts == facts) {
+            Some(class) => {
+                assert_eq!(
+                    class.flags, flags,
+                    "question {}: answers {:#b} and {bits:#b} have the same facts but different flags",
+                    questions()[question].id, class.bits
+                );
+                class.members += 1;
+            }
+            None => out.push(Class { bits, facts, flags, members: 1 }),
+        }
     }
-    v
+    out
 }
 
-/// Values per question: all options for single questions; for multi questions `multi`.
-pub fn values_per_question(
-    with_unanswered: bool,
-    multi: fn(usize, bool) -> Vec<u16>,
-) -> Vec<Vec<u16>> {
-    (0..questions().len())
-        .map(|qi| match questions()[qi].kind {
-            QuestionKind::Single => single_values(qi, with_unanswered),
-            QuestionKind::Multi => multi(qi, with_unanswered),
-        })
-        .collect()
-}
-
-/// Calls `f` for every combination of the given per-question values (cartesian product).
-pub fn for_each_combination(values: &[Vec<u16>], mut f: impl FnMut(&[u16; 8])) -> u64 {
-    let mut idx = [0usize; 8];
-    let mut bits = [0u16; 8];
+/// Calls `f(indexes)` for every combination of one class per question (a cartesian product).
+pub fn for_each_combination(sizes: &[usize], mut f: impl FnMut(&[usize])) -> u64 {
+    let mut idx = vec![0usize; sizes.len()];
     let mut count = 0;
     loop {
-        for qi in 0..8 {
-            bits[qi] = values[qi][idx[qi]];
-        }
-        f(&bits);
+        f(&idx);
         count += 1;
         let mut qi = 0;
         loop {
-            if qi == 8 {
+            if qi == sizes.len() {
                 return count;
             }
             idx[qi] += 1;
-            if idx[qi] < values[qi].len() {
+            if idx[qi] < sizes[qi] {
                 break;
             }
             idx[qi] = 0;
@@ -263,9 +411,10 @@ pub fn for_each_combination(values: &[Vec<u16>], mut f: impl FnMut(&[u16; 8])) -
 mod rng;
 pub use rng::Rng;
 
-/// A uniformly random valid answer set; each question is unanswered with probability 1/8.
+/// A random valid answer set; each question is unanswered with probability 1/8, and a
+/// Yes / No / Not sure question may be half answered.
 pub fn random_answers(rng: &mut Rng) -> Answers {
-    let mut bits = [0u16; 8];
+    let mut bits = [0u16; N];
     for (qi, b) in bits.iter_mut().enumerate() {
         if rng.below(8) == 0 {
             continue;
@@ -280,46 +429,55 @@ pub fn random_answers(rng: &mut Rng) -> Answers {
                 } else {
                     let mut t = 0u16;
                     while t == 0 {
-                        t = (rng.next_u64() as u16)
-                            & (((1u32 << qd.options.len()) - 1) as u16)
-                            & !(1 << none);
+                        t = (rng.next_u64() as u16) & (((1u32 << qd.options.len()) - 1) as u16) & !(1 << none);
                     }
                     t
                 }
             }
+            QuestionKind::Each => (0..qd.items.len())
+                .filter_map(|item| {
+                    // Mostly "No"; sometimes Yes, Not sure, or no answer for this item.
+                    match rng.below(10) {
+                        0 => None,
+                        1 => Some(1 << (3 * item)),
+                        2 => Some(1 << (3 * item + 2)),
+                        _ => Some(1 << (3 * item + 1)),
+                    }
+                })
+                .fold(0, |x, y| x | y),
         };
     }
     from_bits(&bits)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Playing the quiz as a reader would
-
-use massage_guide_core::triage::{Action, Quiz, Step};
+// Playing the check as a reader would
 
 /// The action a reader's click sends for option `choice` of `question`.
 pub fn click(question: usize, choice: usize) -> Action {
     match questions()[question].kind {
-        QuestionKind::Single => Action::Choose { question, choice },
         QuestionKind::Multi => Action::Toggle { question, choice },
+        _ => Action::Choose { question, choice },
     }
 }
 
-/// Plays the quiz from the intro to the result, answering each question it asks from
-/// `given` (clicking each option, then Next). Returns the final state and the questions
-/// that were shown, in order. Panics if the quiz asks a question `given` does not answer.
-pub fn play(given: &Answers) -> (Quiz, Vec<usize>) {
-    let mut quiz = Quiz::new().apply(Action::Start);
+/// Plays the check from the intro to the result, answering each question it asks from
+/// `given` (clicking each option, then Next). Returns the final state, the questions shown in
+/// order, and every "Step x of n" seen. Panics if the check asks a question `given` leaves open.
+pub fn play_with(given: &Answers, massager: bool) -> (Quiz, Vec<usize>, Vec<(usize, usize)>) {
+    let mut quiz = Quiz::with_massager(massager).apply(Action::Start);
     let mut shown = Vec::new();
+    let mut steps = Vec::new();
     for _ in 0..100 {
         match quiz.step() {
             Step::Question(qi) => {
                 assert!(
                     given.is_answered(qi),
-                    "the quiz asked {:?}, which the case does not answer",
+                    "the check asked {:?}, which the case does not answer",
                     questions()[qi].id
                 );
                 shown.push(qi);
+                steps.push((quiz.step_number().unwrap(), quiz.step_count()));
                 for choice in given.chosen(qi) {
                     quiz = quiz.apply(click(qi, choice));
                 }
@@ -327,9 +485,19 @@ pub fn play(given: &Answers) -> (Quiz, Vec<usize>) {
                 quiz = quiz.apply(Action::Next);
             }
             Step::Review => quiz = quiz.apply(Action::Next),
-            Step::Result => return (quiz, shown),
+            Step::Result => return (quiz, shown, steps),
             Step::Intro => panic!("back at the intro"),
         }
     }
-    panic!("the quiz did not finish")
+    panic!("the check did not finish")
+}
+
+pub fn play(given: &Answers) -> (Quiz, Vec<usize>) {
+    let (quiz, shown, _) = play_with(given, true);
+    (quiz, shown)
+}
+
+/// The role of an option, for tests that pick "Not sure" or "None of these".
+pub fn role(question: usize, choice: usize) -> ChoiceRole {
+    questions()[question].options[choice].role
 }

@@ -1,12 +1,15 @@
-//! Markup of the quiz screens: intro, one question per screen, "Check your answers", result.
+//! Markup of the safety check screens: intro, one question per screen (radio buttons,
+//! checkboxes, or Yes / No / Not sure for each sign), "Check your answers", and the result:
+//! title and urgency → what to do now → the main action → if it gets worse → why (folded).
 //! Pure functions of the core [`Quiz`]: no state, no browser calls.
 
 use super::QuizProps;
 use massage_guide_core::article;
+use massage_guide_core::locale::fill;
 use massage_guide_core::timer::routines;
 use massage_guide_core::triage::{
-    disclaimer, fill_emergency_number, intro, questions, Action, ChoiceRole, Outcome, QuestionKind,
-    Quiz, Step, Verdict,
+    answer_text, disclaimer, emergency_line, intro, questions, Action, ChoiceRole, Level,
+    MainAction, Outcome, Question, QuestionKind, Quiz, Step, Verdict,
 };
 use yew::prelude::*;
 
@@ -15,6 +18,10 @@ pub struct Context<'a> {
     pub quiz: &'a Quiz,
     pub missing: bool,
     pub drive: &'a Callback<Action>,
+    /// Copy (`false`) or print (`true`) the summary for a doctor.
+    pub share: &'a Callback<bool>,
+    /// The reader's date for the summary, e.g. `2026-12-02`.
+    pub today: &'a str,
     pub props: &'a QuizProps,
 }
 
@@ -24,9 +31,9 @@ impl Context<'_> {
         self.drive.reform(move |_| action)
     }
 
-    /// `text` with `{emergency}` replaced by the host's number.
+    /// `text` for this reader: the emergency number and the locale's words filled in.
     fn fill(&self, text: &'static str) -> String {
-        fill_emergency_number(text, &self.props.emergency_number).into_owned()
+        fill(text, self.props.locale, &self.props.emergency_number).into_owned()
     }
 }
 
@@ -52,7 +59,7 @@ const FOCUS: &str = "";
 
 fn intro_screen(context: &Context) -> Html {
     let text = intro();
-    let has_answers = *context.quiz != Quiz::new();
+    let has_answers = context.quiz.answers() != &massage_guide_core::triage::Answers::EMPTY;
     html! {
         <div class="mg-quiz-screen mg-quiz-intro">
             <h2 tabindex="-1" data-mg-focus={FOCUS}>{ text.title }</h2>
@@ -73,16 +80,8 @@ fn question(context: &Context, index: usize) -> Html {
         return html! {};
     };
     let quiz = context.quiz;
-    let multi = question.kind == QuestionKind::Multi;
     let step = quiz.step_number().unwrap_or(1);
-    let step_text = [
-        "Step ",
-        number(step),
-        " of ",
-        number(quiz.step_count().max(step)),
-    ]
-    .concat();
-    let name = ["mg-quiz-", question.id].concat();
+    let step_text = ["Step ", number(step), " of ", number(quiz.step_count().max(step))].concat();
     let described = match (question.hint.is_some(), context.missing) {
         (true, true) => Some("mg-quiz-hint mg-quiz-error"),
         (true, false) => Some("mg-quiz-hint"),
@@ -93,30 +92,16 @@ fn question(context: &Context, index: usize) -> Html {
         event.prevent_default();
         Action::Next
     });
-    let options = question.options.iter().enumerate().map(|(choice, option)| {
-        let checked = quiz.answers().is_chosen(index, choice);
-        let action = if multi { Action::Toggle { question: index, choice } } else { Action::Choose { question: index, choice } };
-        let onchange = context.drive.reform(move |_: Event| action);
-        let or = (option.role == ChoiceRole::NoneOfThese).then(|| html! { <p class="mg-quiz-or">{ "or" }</p> });
-        html! {
-            <>
-                { or }
-                <label class={classes!("mg-quiz-option", checked.then_some("mg-quiz-checked"))}>
-                    <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()} {checked} {onchange} />
-                    <span class="mg-quiz-option-text">
-                        <span class="mg-quiz-option-label">{ option.label }</span>
-                        if let Some(detail) = option.detail {
-                            <span class="mg-quiz-option-detail">{ detail }</span>
-                        }
-                    </span>
-                </label>
-            </>
-        }
-    });
-    let error = if multi {
-        "Tick at least one answer, or choose \u{201c}None of these\u{201d}."
-    } else {
-        "Choose an answer to continue."
+    let (body, error) = match question.kind {
+        QuestionKind::Each => (
+            items(context, index, question),
+            "Answer Yes, No or Not sure for each one.",
+        ),
+        QuestionKind::Multi => (
+            options(context, index, question),
+            "Tick at least one answer, or choose \u{201c}None of these\u{201d}.",
+        ),
+        QuestionKind::Single => (options(context, index, question), "Choose an answer to continue."),
     };
     html! {
         <form class="mg-quiz-screen mg-quiz-question" novalidate=true {onsubmit}>
@@ -124,15 +109,15 @@ fn question(context: &Context, index: usize) -> Html {
                 aria-describedby={described}>
                 <legend class="mg-quiz-legend" tabindex="-1" data-mg-focus={FOCUS}>
                     <span class="mg-quiz-step">{ step_text }<span class="mg-quiz-vh">{ ": " }</span></span>
-                    <h2 class="mg-quiz-prompt">{ question.prompt }</h2>
+                    <h2 class="mg-quiz-prompt">{ context.fill(question.prompt) }</h2>
                 </legend>
                 if let Some(hint) = question.hint {
-                    <p class="mg-quiz-hint" id="mg-quiz-hint">{ hint }</p>
+                    <p class="mg-quiz-hint" id="mg-quiz-hint">{ context.fill(hint) }</p>
                 }
                 if context.missing {
                     <p class="mg-quiz-error" id="mg-quiz-error" role="alert">{ error }</p>
                 }
-                <div class="mg-quiz-options">{ for options }</div>
+                { body }
             </fieldset>
             <div class="mg-quiz-nav">
                 <button type="submit" part="button" class="mg-quiz-button mg-quiz-primary">{ "Next" }</button>
@@ -145,21 +130,82 @@ fn question(context: &Context, index: usize) -> Html {
     }
 }
 
+/// Radio buttons (pick one) or checkboxes (tick any).
+fn options(context: &Context, index: usize, question: &'static Question) -> Html {
+    let quiz = context.quiz;
+    let multi = question.kind == QuestionKind::Multi;
+    let name = ["mg-quiz-", question.id].concat();
+    let options = question.options.iter().enumerate().map(|(choice, option)| {
+        let checked = quiz.answers().is_chosen(index, choice);
+        let action = if multi { Action::Toggle { question: index, choice } } else { Action::Choose { question: index, choice } };
+        let onchange = context.drive.reform(move |_: Event| action);
+        let or = (option.role == ChoiceRole::NoneOfThese).then(|| html! { <p class="mg-quiz-or">{ "or" }</p> });
+        html! {
+            <>
+                { or }
+                <label class={classes!("mg-quiz-option", checked.then_some("mg-quiz-checked"))}>
+                    <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()} {checked} {onchange} />
+                    <span class="mg-quiz-option-text">
+                        <span class="mg-quiz-option-label">{ context.fill(option.label) }</span>
+                        if let Some(detail) = option.detail {
+                            <span class="mg-quiz-option-detail">{ context.fill(detail) }</span>
+                        }
+                    </span>
+                </label>
+            </>
+        }
+    });
+    html! { <div class="mg-quiz-options">{ for options }</div> }
+}
+
+/// Yes / No / Not sure for each sign: a group of three radio buttons per item.
+fn items(context: &Context, index: usize, question: &'static Question) -> Html {
+    let answers = context.quiz.answers();
+    let rows = question.items.iter().enumerate().map(|(item, sign)| {
+        let (yes, no, not_sure) = question.item_choices(item);
+        let open = ![yes, no, not_sure].iter().any(|&c| answers.is_chosen(index, c));
+        let name = ["mg-quiz-", question.id, "-", sign.id].concat();
+        let legend_id = ["mg-quiz-item-", sign.id].concat();
+        let buttons = [yes, no, not_sure].into_iter().map(|choice| {
+            let checked = answers.is_chosen(index, choice);
+            let onchange = context.drive.reform(move |_: Event| Action::Choose { question: index, choice });
+            html! {
+                <label class={classes!("mg-quiz-yn", checked.then_some("mg-quiz-checked"))}>
+                    <input type="radio" name={name.clone()} {checked} {onchange} />
+                    <span>{ question.options[choice].label }</span>
+                </label>
+            }
+        });
+        html! {
+            <fieldset class={classes!("mg-quiz-item", (open && context.missing).then_some("mg-quiz-item-missing"))}>
+                <legend class="mg-quiz-item-label" id={legend_id}>
+                    <span class="mg-quiz-option-label">{ context.fill(sign.label) }</span>
+                    if let Some(detail) = sign.detail {
+                        <span class="mg-quiz-option-detail">{ context.fill(detail) }</span>
+                    }
+                </legend>
+                if open && context.missing {
+                    <p class="mg-quiz-item-error">{ "Choose Yes, No or Not sure for this one." }</p>
+                }
+                <div class="mg-quiz-yn-row">{ for buttons }</div>
+            </fieldset>
+        }
+    });
+    html! { <div class="mg-quiz-items">{ for rows }</div> }
+}
+
 fn review(context: &Context) -> Html {
     let quiz = context.quiz;
-    let rows = quiz.asked().into_iter().filter_map(|index| {
+    let props = context.props;
+    let asked = quiz.asked();
+    let ended_early = asked.len() < quiz.step_count();
+    let rows = asked.into_iter().filter_map(|index| {
         let question = questions().get(index)?;
-        let answers: Vec<&'static str> = quiz.answers().chosen(index).filter_map(|c| question.options.get(c)).map(|c| c.label).collect();
+        let answer = answer_text(quiz.answers(), index, props.locale, &props.emergency_number);
         Some(html! {
             <div class="mg-quiz-review-row">
                 <dt>{ question.summary }</dt>
-                <dd class="mg-quiz-review-answer">
-                    if answers.is_empty() {
-                        { "Not answered" }
-                    } else {
-                        { for answers.into_iter().map(|a| html! { <span>{ a }</span> }) }
-                    }
-                </dd>
+                <dd class="mg-quiz-review-answer">{ answer }</dd>
                 <dd class="mg-quiz-review-change">
                     <button type="button" class="mg-quiz-text-button" onclick={context.on(Action::Edit { question: index })}>
                         { "Change" }<span class="mg-quiz-vh">{ [" your answer to \u{201c}", question.summary, "\u{201d}"].concat() }</span>
@@ -171,6 +217,9 @@ fn review(context: &Context) -> Html {
     html! {
         <div class="mg-quiz-screen mg-quiz-review">
             <h2 tabindex="-1" data-mg-focus={FOCUS}>{ "Check your answers" }</h2>
+            if ended_early {
+                <p>{ "Your answers so far are enough for our advice: the other questions could not change it." }</p>
+            }
             <p>{ "Change any answer that is not right, then see your result." }</p>
             <dl class="mg-quiz-review-list">{ for rows }</dl>
             <div class="mg-quiz-nav">
@@ -186,42 +235,56 @@ fn review(context: &Context) -> Html {
     }
 }
 
+/// The icon of a result level: a shape that differs as well as the colour (stop: an
+/// octagon, caution: a triangle, go: a circle with a tick). Decorative; the words say it.
+pub fn level_icon(level: Level) -> Html {
+    let shape = match level {
+        Level::Stop => html! {
+            <>
+                <path class="mg-level-shape" d="M7 1h10l6 6v10l-6 6H7l-6-6V7z" />
+                <path class="mg-level-mark" d="M12 6v7M12 16.5v1.5" />
+            </>
+        },
+        Level::Caution => html! {
+            <>
+                <path class="mg-level-shape" d="M12 1.5 23 22H1z" />
+                <path class="mg-level-mark" d="M12 8.5v6M12 17.5v1.5" />
+            </>
+        },
+        Level::Go => html! {
+            <>
+                <circle class="mg-level-shape" cx="12" cy="12" r="11" />
+                <path class="mg-level-mark" d="m6.5 12.5 3.5 3.5 7.5-8" />
+            </>
+        },
+    };
+    html! { <svg class="mg-level-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{ shape }</svg> }
+}
+
 fn result(context: &Context, verdict: &Verdict) -> Html {
     let outcome = verdict.outcome;
     let info = outcome.info();
     let props = context.props;
     let emergency = outcome == Outcome::Emergency;
-    let urgent = matches!(outcome, Outcome::Emergency | Outcome::SeeDoctorFirst);
-    let tel: String = props
-        .emergency_number
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-
-    let reasons = verdict.reasons.iter().map(|reason| {
-        let chosen: Vec<&'static str> = reason.choices.iter().map(|c| c.label).collect();
-        let answer = if chosen.is_empty() { "not answered (counted as the cautious answer)".to_string() } else { chosen.join("; ") };
+    let level = info.level;
+    let li = |text: &'static str| html! { <li>{ context.fill(text) }</li> };
+    let todo = verdict.advice.iter().chain(info.do_now.iter()).map(|t| li(t));
+    let worse = info
+        .if_worse
+        .iter()
+        .copied()
+        .chain(info.emergency_line.then(emergency_line))
+        .map(li);
+    let reasons = verdict.reasons.iter().map(|r| li(r.text));
+    let also = verdict.also.iter().map(|also| {
+        let extra = also.advice.iter().map(|t| li(t));
         html! {
-            <li><span class="mg-quiz-reason-q">{ reason.question.summary }{ ": " }</span>{ answer }</li>
+            <div class="mg-quiz-also">
+                <p class="mg-quiz-also-title">{ "Also: " }{ context.fill(also.outcome.info().title) }</p>
+                <ul>{ for also.reasons.iter().map(|t| li(t)) }{ for extra }</ul>
+            </div>
         }
     });
-    // Other, less cautious outcomes the answers also lead to, e.g. "Check with your doctor
-    // before massage" for a pregnant reader sent to a doctor first. Never on Emergency, and
-    // never a "massage may help" one next to advice to see a doctor.
-    let also: Vec<Outcome> = if emergency {
-        Vec::new()
-    } else {
-        verdict
-            .also
-            .iter()
-            .copied()
-            .filter(|o| !o.is_massage_ok())
-            .collect()
-    };
-    let has_also = !also.is_empty();
-    let also = also
-        .into_iter()
-        .map(|o| html! { <li>{ context.fill(o.info().title) }</li> });
     let sections = info
         .sections
         .iter()
@@ -234,31 +297,21 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             });
             html! { <li><a href={["#", id].concat()} {onclick}>{ heading }</a></li> }
         });
-    let timer = match (
-        info.offers_timer && outcome.is_massage_ok() && !emergency,
-        info.routine,
-        props.on_timer.as_ref(),
-    ) {
-        (true, Some(routine), Some(on_timer)) => {
-            let on_timer = on_timer.clone();
-            let name = routines()
-                .iter()
-                .find(|r| r.id == routine)
-                .map_or("suggested", |r| r.name);
-            Some(html! {
-                <div class="mg-quiz-nav">
-                    <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={Callback::from(move |_| on_timer.emit(routine))}>
-                        { ["Open the self-massage timer: ", name, " routine"].concat() }
-                    </button>
-                </div>
-            })
+
+    let share = (!emergency).then(|| share_block(context, info.main == MainAction::Summary));
+    let main = match info.main {
+        MainAction::CallEmergency => Some(call_link(&props.emergency_number, &["Call ", props.emergency_number.as_str()].concat())),
+        MainAction::CallAdvice => {
+            let tel = props.locale.text("tel-advice").unwrap_or_default();
+            let label = props.locale.text("advice-call").unwrap_or_default();
+            (!tel.is_empty() && !label.is_empty()).then(|| call_link(tel, label))
         }
-        _ => None,
+        MainAction::Summary => share.clone(),
+        MainAction::Timer => timer_button(context, info.routine),
+        MainAction::None => None,
     };
-    let product = match (
-        info.offers_product && !emergency,
-        props.product_url.as_ref(),
-    ) {
+    let share_later = (info.main != MainAction::Summary).then_some(share).flatten();
+    let product = match (info.offers_product, props.product_url.as_ref()) {
         (true, Some(url)) => Some(html! {
             <p class="mg-quiz-product">
                 { "If you would like to use a massager: " }
@@ -269,35 +322,34 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     };
 
     html! {
-        <div class={classes!("mg-quiz-screen", "mg-quiz-result", urgent.then_some("mg-quiz-urgent"), emergency.then_some("mg-quiz-emergency"))}
-            data-outcome={outcome.id()}>
+        <div class={classes!("mg-quiz-screen", "mg-quiz-result", emergency.then_some("mg-quiz-emergency"))}
+            data-outcome={outcome.id()} data-level={level.id()}>
             <div class="mg-quiz-result-head">
-                <p class="mg-quiz-kicker">{ "Your result" }</p>
+                <p class="mg-quiz-level">{ level_icon(level) }<span>{ level.label() }</span></p>
                 <h2 tabindex="-1" data-mg-focus={FOCUS}>{ context.fill(info.title) }</h2>
+                <p class="mg-quiz-urgency"><span class="mg-quiz-urgency-label">{ "When: " }</span>{ context.fill(info.urgency) }</p>
                 <p class="mg-quiz-summary">{ context.fill(info.summary) }</p>
-                if emergency {
-                    <a class="mg-quiz-call" href={["tel:", &tel].concat()}>
-                        { ["Call ", props.emergency_number.as_str()].concat() }
-                    </a>
-                }
             </div>
-            if !verdict.reasons.is_empty() {
-                <h3>{ "Why" }</h3>
-                <p>{ info.because }</p>
-                <ul class="mg-quiz-reasons">{ for reasons }</ul>
-            }
             <h3>{ "What to do now" }</h3>
-            <ul class="mg-quiz-todo">{ for info.do_now.iter().map(|line| html! { <li>{ context.fill(line) }</li> }) }</ul>
-            if has_also {
-                <p class="mg-quiz-also-label">{ "Your answers also mean:" }</p>
-                <ul class="mg-quiz-also">{ for also }</ul>
+            <ul class="mg-quiz-todo">{ for todo }</ul>
+            if let Some(main) = main {
+                <div class="mg-quiz-main">{ main }</div>
             }
+            { product }
+            <div class="mg-quiz-worse">
+                <h3>{ "If it gets worse" }</h3>
+                <ul>{ for worse }</ul>
+            </div>
+            { for also }
+            <details class="mg-quiz-why">
+                <summary>{ "Why we say this" }</summary>
+                <ul class="mg-quiz-reasons">{ for reasons }</ul>
+            </details>
+            { share_later }
             if !emergency && !info.sections.is_empty() {
                 <h3>{ "Read more in this guide" }</h3>
                 <ul class="mg-quiz-links">{ for sections }</ul>
             }
-            { timer }
-            { product }
             <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
             <div class="mg-quiz-nav">
                 <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
@@ -307,6 +359,52 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             { more(context, true) }
         </div>
     }
+}
+
+/// A big call button (a `tel:` link).
+fn call_link(number: &str, label: &str) -> Html {
+    let tel: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    html! { <a class="mg-quiz-call" href={["tel:", &tel].concat()}>{ label.to_string() }</a> }
+}
+
+/// "Copy" and "Print" the summary for a doctor, and the summary itself, folded.
+fn share_block(context: &Context, main: bool) -> Html {
+    let props = context.props;
+    let text = massage_guide_core::triage::summary(context.quiz, props.locale, &props.emergency_number, context.today)
+        .unwrap_or_default();
+    let copy = context.share.reform(|_: MouseEvent| false);
+    let print = context.share.reform(|_: MouseEvent| true);
+    html! {
+        <div class={classes!("mg-quiz-share", main.then_some("mg-quiz-share-main"))}>
+            <h3>{ "For your doctor" }</h3>
+            <p>{ "A short summary of your answers and this result. It stays on this device unless you share it." }</p>
+            <div class="mg-quiz-nav">
+                <button type="button" part="button" class={classes!("mg-quiz-button", if main { "mg-quiz-primary" } else { "mg-quiz-secondary" })} onclick={copy}>
+                    { "Copy the summary" }
+                </button>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={print}>
+                    { "Print the summary" }
+                </button>
+            </div>
+            <details class="mg-quiz-summary-text">
+                <summary>{ "Show the summary" }</summary>
+                <pre>{ text }</pre>
+            </details>
+        </div>
+    }
+}
+
+/// The button that opens the timer with the suggested routine (when the timer is enabled).
+fn timer_button(context: &Context, routine: Option<&'static str>) -> Option<Html> {
+    let (routine, on_timer) = (routine?, context.props.on_timer.clone()?);
+    let name = routines().iter().find(|r| r.id == routine).map_or("suggested", |r| r.name);
+    Some(html! {
+        <div class="mg-quiz-nav">
+            <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={Callback::from(move |_| on_timer.emit(routine))}>
+                { ["Open the self-massage timer: ", name, " routine"].concat() }
+            </button>
+        </div>
+    })
 }
 
 /// Restart and "Forget my answers", below the main buttons.
