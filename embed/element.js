@@ -218,13 +218,16 @@ function loadAppScript() {
     var script = document.createElement('script');
     var local = location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:';
     // Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
+    // An opaque origin (a sandboxed iframe without allow-same-origin) would need CORS headers
+    // from the shop's server for `integrity`; there the script loads like any plain <script>.
+    if (location.origin === 'null') local = true;
     if (!local) {
       script.integrity = MG_APP_INTEGRITY;
       script.crossOrigin = 'anonymous';
     }
     script.async = true;
+    // The element stays after loading, so "Save page as, complete" saves the app file too.
     script.onload = function () {
-      script.remove();
       if (window[APP_KEY]) resolve(window[APP_KEY]);
       else reject(failure('version', 'the app file did not register version ' + MG_VERSION));
     };

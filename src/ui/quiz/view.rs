@@ -88,10 +88,6 @@ fn question(context: &Context, index: usize) -> Html {
         (false, true) => Some("mg-quiz-error"),
         (false, false) => None,
     };
-    let onsubmit = context.drive.reform(|event: SubmitEvent| {
-        event.prevent_default();
-        Action::Next
-    });
     let (body, error) = match question.kind {
         QuestionKind::Each => (
             items(context, index, question),
@@ -104,7 +100,9 @@ fn question(context: &Context, index: usize) -> Html {
         QuestionKind::Single => (options(context, index, question), "Choose an answer to continue."),
     };
     html! {
-        <form class="mg-quiz-screen mg-quiz-question" novalidate=true {onsubmit}>
+        // No <form>: a sandboxed iframe without `allow-forms` blocks every form submission, so
+        // Next is a plain button.
+        <div class="mg-quiz-screen mg-quiz-question">
             <fieldset class={classes!("mg-quiz-fieldset", context.missing.then_some("mg-quiz-invalid"))}
                 aria-describedby={described}>
                 <legend class="mg-quiz-legend" tabindex="-1" data-mg-focus={FOCUS}>
@@ -120,13 +118,13 @@ fn question(context: &Context, index: usize) -> Html {
                 { body }
             </fieldset>
             <div class="mg-quiz-nav">
-                <button type="submit" part="button" class="mg-quiz-button mg-quiz-primary">{ "Next" }</button>
+                <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Next)}>{ "Next" }</button>
                 <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
                     { "Back" }
                 </button>
             </div>
             { more(context, true) }
-        </form>
+        </div>
     }
 }
 
