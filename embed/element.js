@@ -220,7 +220,7 @@ function loadAppScript() {
     // Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
     // An opaque origin (a sandboxed iframe without allow-same-origin) would need CORS headers
     // from the shop's server for `integrity`; there the script loads like any plain <script>.
-    if (location.origin === 'null') local = true;
+    if ((window.origin || location.origin) === 'null') local = true;
     if (!local) {
       script.integrity = MG_APP_INTEGRITY;
       script.crossOrigin = 'anonymous';

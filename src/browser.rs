@@ -83,7 +83,11 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
         let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
         let write = write.dyn_into::<js_sys::Function>().ok()?;
-        write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+        write
+            .call1(&clipboard, &JsValue::from_str(text))
+            .ok()?
+            .dyn_into()
+            .ok()
     };
     match call() {
         Some(promise) => wasm_bindgen_futures::spawn_local(async move {
@@ -136,7 +140,10 @@ pub fn print_text(scope: &Element, title: &str, lines: &[&str]) -> bool {
 pub fn today() -> String {
     let date = js_sys::Date::new_0();
     let mut out = String::with_capacity(10);
-    for (i, n) in [date.get_full_year(), date.get_month() + 1, date.get_date()].into_iter().enumerate() {
+    for (i, n) in [date.get_full_year(), date.get_month() + 1, date.get_date()]
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             out.push('-');
         }
@@ -214,7 +221,6 @@ pub fn store(slot: &str, value: Option<&str>) {
 pub fn reload_storage() {
     MEMORY.with(|memory| *memory.borrow_mut() = None);
 }
-
 
 /// Moves keyboard focus to the first element matching `selector` inside `scope`.
 pub fn focus_selector(scope: &yew::NodeRef, selector: &str) {
@@ -657,8 +663,31 @@ mod timer_glue {
     }
 
     /// Whether `navigator.wakeLock` exists (it needs a secure context).
+    /// The Wake Lock API exists and the page may use it: a sandboxed iframe or a host's
+    /// Permissions-Policy can forbid it, and a request there only logs a console error.
     pub fn wake_lock_supported() -> bool {
-        navigator().is_some_and(|navigator| has(&navigator, "wakeLock"))
+        navigator().is_some_and(|navigator| has(&navigator, "wakeLock")) && wake_lock_allowed()
+    }
+
+    /// `document.featurePolicy.allowsFeature('screen-wake-lock')` where that API exists.
+    fn wake_lock_allowed() -> bool {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return false;
+        };
+        let policy = js_sys::Reflect::get(&document, &JsValue::from_str("featurePolicy"))
+            .unwrap_or(JsValue::UNDEFINED);
+        if policy.is_undefined() || policy.is_null() {
+            return true;
+        }
+        let allows = js_sys::Reflect::get(&policy, &JsValue::from_str("allowsFeature"))
+            .unwrap_or(JsValue::UNDEFINED);
+        match allows.dyn_ref::<js_sys::Function>() {
+            Some(allows) => allows
+                .call1(&policy, &JsValue::from_str("screen-wake-lock"))
+                .map(|ok| ok.as_bool() != Some(false))
+                .unwrap_or(true),
+            None => true,
+        }
     }
 
     #[derive(Default)]

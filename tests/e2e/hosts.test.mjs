@@ -483,7 +483,7 @@ for (const sandbox of ['allow-scripts', 'allow-scripts allow-same-origin']) {
       await host.locator('legend').filter({ hasText: /How old are you/ }).waitFor({ timeout: 5000 });
       await host.getByRole('radio', { name: /^20 to 50/ }).check();
       await host.getByRole('button', { name: 'Next', exact: true }).click();
-      await host.locator('legend').filter({ hasText: /any of these with your back pain/ }).waitFor({ timeout: 5000 })
+      await host.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 })
         .catch(() => { throw new Error(`stuck on question 1 after Next (console: ${frameErrors.join(' | ')})`); });
       await startTimer(host);
       assert.match(await host.locator('.mg-timer').getAttribute('data-phase'), /get-ready|running/);
@@ -580,7 +580,7 @@ test('Lifecycle: 150 new elements created and removed, and one element re-insert
     await page.locator('#kept .mg-quiz').waitFor({ timeout: 10000 });
     await kept.getByRole('radio', { name: /^20 to 50/ }).check();
     await kept.getByRole('button', { name: 'Next', exact: true }).click();
-    await kept.locator('legend').filter({ hasText: /any of these with your back pain/ }).waitFor({ timeout: 5000 });
+    await kept.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 });
     await startTimer(kept);
     await tab(kept, 'Article').click();
     await assertWholeArticle(page, '#kept', 'after 50 re-inserts');

@@ -159,7 +159,7 @@ async function answerFirstQuestion(page, selector = 'massage-guide') {
   const host = page.locator(selector);
   await host.getByRole('radio', { name: /^20 to 50/ }).check();
   await host.getByRole('button', { name: 'Next', exact: true }).click();
-  await host.locator('legend').filter({ hasText: /any of these with your back pain/ }).waitFor({ timeout: 5000 });
+  await host.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 });
 }
 
 // Chromium's own report of the blocked compile.

@@ -188,7 +188,7 @@ export function pageLib() {
         choices: describe(list.filter(function (c) { return /^(radio|checkbox|switch|option)$/.test(c.role); })),
         buttons: describe(list.filter(function (c) { return c.role === 'button' || c.role === 'link'; })),
         timers: Array.prototype.map.call(p.querySelectorAll('[role=timer]'), function (t) { return norm(t.textContent); }),
-        text: norm(p.textContent).slice(0, 600),
+        text: norm(p.textContent).slice(0, 3000),
       };
     },
 
