@@ -115,8 +115,13 @@ pub fn print_text(scope: &Element, title: &str, lines: &[&str]) -> bool {
                 frame
             }
         };
+        // The frame's objects come from its own realm, where `instanceof` checks against ours
+        // fail: check the shape, then cast without `instanceof`.
         let inner = js_sys::Reflect::get(&frame, &JsValue::from_str("contentDocument"))?;
-        let inner: web_sys::Document = wasm_bindgen::JsCast::dyn_into(inner)?;
+        if !inner.is_object() {
+            return Err(JsValue::NULL);
+        }
+        let inner: web_sys::Document = wasm_bindgen::JsCast::unchecked_into(inner);
         let body = inner.body().ok_or(JsValue::NULL)?;
         body.set_text_content(None);
         inner.set_title(title);
@@ -130,7 +135,10 @@ pub fn print_text(scope: &Element, title: &str, lines: &[&str]) -> bool {
         }
         let window = js_sys::Reflect::get(&frame, &JsValue::from_str("contentWindow"))?;
         let print = js_sys::Reflect::get(&window, &JsValue::from_str("print"))?;
-        wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(print)?.call0(&window)?;
+        if !print.is_function() {
+            return Err(JsValue::NULL);
+        }
+        wasm_bindgen::JsCast::unchecked_into::<js_sys::Function>(print).call0(&window)?;
         Ok(())
     };
     build().is_ok()

@@ -82,7 +82,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
                 <p class="mg-quiz-level">{ level_icon(info.level) }<span>{ info.level.label() }</span></p>
                 <h2 id="mg-gate-title">{ "Your safety check said: " }{ text(info.title) }</h2>
                 <p>{ text(info.summary) }</p>
-                <p>{ "Please follow that advice before you try self-massage. If a doctor or physiotherapist has since said massage is fine for you, you can still use the routines." }</p>
+                <p>{ text("Please follow that advice before you try self-massage. If a {doctor} or {physio} has since said massage is fine for you, you can still use the routines.") }</p>
                 <p class="mg-gate-signs">{ text(emergency_line()) }</p>
                 <div class="mg-quiz-nav">
                     { check_button("See my safety check", "mg-quiz-button mg-quiz-primary") }

@@ -303,7 +303,7 @@ export class Driver {
 
   /** Ticks a radio or checkbox whose label starts with `label` (keyboard: Tab/arrows, Space). */
   async choose(label) {
-    const name = new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const name = new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![a-z])', 'i');
     const input = this.host.getByRole('radio', { name }).or(this.host.getByRole('checkbox', { name })).first();
     await input.waitFor({ state: 'attached', timeout: 5000 });
     if (this.keyboard) {

@@ -202,9 +202,8 @@ impl Choice {
 /// A fact about the person that options raise and rules read (see `content/quiz.toml`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Flag {
+    /// Its id in `content/quiz.toml` (where its `means` explains it to reviewers).
     pub id: &'static str,
-    /// What it means, in words, for reviewers.
-    pub means: &'static str,
 }
 
 /// A set of flags; bit `i` is [`flags()`]`[i]`.
