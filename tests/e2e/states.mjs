@@ -5,7 +5,7 @@
 // yields a state name each time the widget shows that state. A suite opens the page
 // (`openWidget`), iterates the journey and runs its checks at every yield.
 //
-// The drivers follow the specification (../shared/design/PRODUCT.md sections 3 and 4) and
+// The drivers follow the specification (the product design, PRODUCT.md sections 3 and 4) and
 // find controls the way a user would: tabs "Article" / "Quiz" / "Timer", buttons by their
 // visible text, radios and checkboxes by their label. A section whose view is still the
 // placeholder (`.mg-placeholder`) throws `ViewMissing`, which the suites report as a skip.
