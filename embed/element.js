@@ -384,10 +384,11 @@ class MassageGuideElement extends HTMLElement {
     });
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
     var mg = this._mg;
     if (!mg) return;
     try {
+      attribute(this, name); // a new bad value warns once, whichever attribute it is
       this._configure();
       if (mg.app) this._call(function (app) { app.update(); });
     } catch (error) {
