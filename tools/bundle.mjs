@@ -1,6 +1,6 @@
 // Trunk post_build hook: turns Trunk's output (wasm + no-modules glue) into the deliverables.
 //
-//   massage-guide.js      the first script a host includes (ASCII, ~10 KiB brotli): embed/element.js,
+//   massage-guide.js      the first script a host includes (ASCII, ~10 KiB brotli): embed/shell/*.js,
 //                         the CSS, the pre-rendered article as a DOM tree, the attribute rules, and
 //                         the app script's name and SRI hash. No wasm.
 //   massage-guide-app.js  the app script: glue + wasm (latin-1 string) + styles/app.css, quiz and timer only; loaded
@@ -37,7 +37,11 @@ let glue = readFileSync(gluePath, 'utf8');
 let wasm = readFileSync(wasmPath);
 const css = minifyCss(readFileSync(join(root, 'styles/widget.css'), 'utf8'));
 const appCss = minifyCss(readFileSync(join(root, 'styles/app.css'), 'utf8'));
-const element = readFileSync(join(root, 'embed/element.js'), 'utf8');
+// The shell is split by concern into embed/shell/NN-*.js; joined in file-name order, they are
+// one function scope (the files share names as one script would).
+const shellDir = join(root, 'embed/shell');
+const element = readdirSync(shellDir).filter((f) => f.endsWith('.js')).sort()
+  .map((f) => readFileSync(join(shellDir, f), 'utf8')).join('\n');
 
 if (!/^let wasm_bindgen\b/m.test(glue) || /^\s*(import|export)\s/m.test(glue)) {
   throw new Error('expected wasm-bindgen --target no-modules glue (data-bindgen-target="no-modules")');

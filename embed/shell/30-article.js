@@ -1,0 +1,34 @@
+// ---- DOM building (no innerHTML anywhere) ---------------------------------------------------
+function el(tag, attributes, children) {
+  var node = document.createElement(tag);
+  for (var name in attributes) node.setAttribute(name, attributes[name]);
+  (children || []).forEach(function (child) {
+    node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  });
+  return node;
+}
+
+/** Builds the pre-rendered article tree; SVG elements get their namespace. */
+function buildTree(node, ns) {
+  if (typeof node === 'string') return document.createTextNode(node);
+  var tag = node[0];
+  if (tag === 'svg') ns = SVG_NS;
+  var element = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+  var attributes = node[1] || {};
+  for (var name in attributes) element.setAttribute(name, attributes[name]);
+  for (var i = 2; i < node.length; i++) element.appendChild(buildTree(node[i], ns));
+  return element;
+}
+
+/** The product mentions in the article: a link only for a valid product-url. */
+function renderProduct(panel, config) {
+  var mentions = panel.querySelectorAll('.mg-product');
+  for (var i = 0; i < mentions.length; i++) {
+    var old = mentions[i];
+    var mention = config.productUrl
+      ? el('a', { class: 'mg-product', part: 'product-link', href: config.productUrl }, [config.productName])
+      : el('span', { class: 'mg-product' }, [config.productName]);
+    old.parentNode.replaceChild(mention, old);
+  }
+}
+

@@ -1,0 +1,29 @@
+// ---- Scheduling the app load -------------------------------------------------------------
+function whenPageLoaded(callback) {
+  if (document.readyState === 'complete') { callback(); return function () {}; }
+  window.addEventListener('load', callback);
+  return function () { window.removeEventListener('load', callback); };
+}
+
+function whenIdle(callback) {
+  if (window.requestIdleCallback) {
+    var id = window.requestIdleCallback(callback, { timeout: 3000 });
+    return function () { window.cancelIdleCallback(id); };
+  }
+  var timer = setTimeout(callback, 200);
+  return function () { clearTimeout(timer); };
+}
+
+// Runs `callback` once the element is within about one screen of the viewport.
+function whenNearViewport(element, callback) {
+  if (typeof IntersectionObserver !== 'function') { callback(); return function () {}; }
+  var observer = new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; })) {
+      observer.disconnect();
+      callback();
+    }
+  }, { rootMargin: '100% 0px' });
+  observer.observe(element);
+  return function () { observer.disconnect(); };
+}
+
