@@ -8,7 +8,7 @@
 //   - focus is always visible: Tab reaches every focusable control of the widget, and each one,
 //     once focused, shows an outline or a box-shadow (on itself or on its label).
 // And the whole quiz and a whole timer session can be completed with the keyboard alone.
-// States whose view is still a placeholder are skipped with a note.
+// A state whose view is a placeholder fails the journey.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, serve, watch, screenshot } from './harness.mjs';

@@ -1,13 +1,12 @@
 // The cross-engine smoke flows (tests/engines/flows.mjs) on an emulated phone in Chromium:
 // isMobile, hasTouch, device scale factor 3, 390×844, and every control is tapped, not clicked.
-// The quiz and timer flows skip while their views are placeholders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium, serve, screenshot, DIST } from './harness.mjs';
 import { chromiumDriver } from '../engines/chromium.mjs';
-import { FLOWS, Skip } from '../engines/flows.mjs';
+import { FLOWS } from '../engines/flows.mjs';
 
 let browser, server, driver;
 const ctx = {};
@@ -40,9 +39,6 @@ for (const flow of FLOWS) {
     try {
       const note = await flow.run(driver, ctx);
       if (note) t.diagnostic(note);
-    } catch (error) {
-      if (error instanceof Skip) { t.skip(error.message); return; }
-      throw error;
     } finally {
       await screenshot(driver.page, `mobile-flow-${flow.id}`).catch(() => {});
     }

@@ -7,8 +7,8 @@
 //
 // The drivers follow the specification (the product design, PRODUCT.md sections 3 and 4) and
 // find controls the way a user would: tabs "Article" / "Quiz" / "Timer", buttons by their
-// visible text, radios and checkboxes by their label. A section whose view is still the
-// placeholder (`.mg-placeholder`) throws `ViewMissing`, which the suites report as a skip.
+// visible text, radios and checkboxes by their label. A section that shows a placeholder
+// (`.mg-placeholder`) instead of its view fails the journey: nothing is skipped.
 //
 // With `{ keyboard: true }` the same journeys run with the keyboard alone: Tab to reach a
 // control (arrow keys inside a radio group), Enter or Space to use it.
@@ -24,9 +24,6 @@ export const SCHEMES = ['light', 'dark'];
 
 /** What a shop sets: with a product URL the product name becomes a link. */
 export const HOST_ATTRIBUTES = { 'product-url': 'https://shop.example/p/classic', 'emergency-number': '999' };
-
-/** The section's view is not built yet (the tab still shows the placeholder). */
-export class ViewMissing extends Error {}
 
 // ---- quiz data (content/quiz.toml) ---------------------------------------------------
 
@@ -245,22 +242,12 @@ export async function openWidget(page, origin, { clock = false, keyboard = false
   return new Driver(page, { keyboard });
 }
 
-/** Runs `journey` and calls `check(stateName)` at every state; ViewMissing becomes a skip. */
+/** Runs `journey` and calls `check(stateName)` at every state; returns the states visited. */
 export async function runJourney(t, journey, w, check) {
   const visited = [];
-  try {
-    for await (const state of journey.run(w)) {
-      visited.push(state);
-      await check(state);
-    }
-  } catch (error) {
-    if (error instanceof ViewMissing) {
-      const note = `SKIPPED ${journey.name}: ${error.message}`;
-      console.log(`# ${note}`);
-      t.skip(note);
-      return visited;
-    }
-    throw error;
+  for await (const state of journey.run(w)) {
+    visited.push(state);
+    await check(state);
   }
   return visited;
 }
@@ -278,7 +265,7 @@ export class Driver {
     return this.host.getByRole('button', { name });
   }
 
-  /** Selects a tab; throws ViewMissing if the section is still a placeholder. */
+  /** Selects a tab; fails if the section shows a placeholder instead of its view. */
   async openTab(name) {
     await this.press(this.host.getByRole('tab', { name, exact: true }));
     await this.page.waitForFunction(
@@ -286,8 +273,7 @@ export class Driver {
       name,
       { timeout: 5000 },
     );
-    const placeholder = await this.host.locator('.mg-placeholder').count();
-    if (placeholder > 0) throw new ViewMissing(`the ${name} view is not built yet (.mg-placeholder)`);
+    assert.equal(await this.host.locator('.mg-placeholder').count(), 0, `the ${name} tab shows a placeholder, not its view`);
   }
 
   /** Clicks a button or link (keyboard: Tab to it, then Enter). */
