@@ -283,7 +283,8 @@ export function packageJson({ version, description, scripts }) {
 /** The README sections a package user needs: intro, shop embed, Embedding API, recipes. */
 export function packageReadme(readme, version) {
   const sections = readme.split(/^(?=## )/m);
-  const intro = sections[0];
+  // The intro without the paragraph that points developers at the repo's own sections.
+  const intro = sections[0].split(/\n\n/).filter((p) => !p.includes('(#for-developers')).join('\n\n');
   const wanted = [/^## For shops/, /^## Embedding API/, /^## Recipes/];
   const kept = wanted.map((pattern) => {
     const found = sections.find((s) => pattern.test(s));

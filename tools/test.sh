@@ -4,30 +4,37 @@
 #   2. wasm-bindgen-test in headless Chromium (components in a real DOM)
 #   3. release build (trunk + tools/bundle.mjs), the npm package folder and its tests, the size budget
 #   4. end-to-end suites in Chromium (Playwright), then Firefox and WebKit smoke tests
+# Every runner goes through tools/no-parked.mjs: a todo, skipped, ignored or `only` test fails
+# the run even when everything that ran passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 . tools/env.sh
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+parked() { node tools/no-parked.mjs "$@"; }
+
+step "no parked tests (todo, skip, only, #[ignore]) in the test sources"
+parked static
+parked node --test tests/tooling/
 
 step "native tests (cargo test --workspace)"
-cargo test --workspace --quiet
+parked cargo test --workspace --quiet
 
 step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
-  cargo test --target wasm32-unknown-unknown -p massage-guide
+  parked cargo test --target wasm32-unknown-unknown -p massage-guide
 
 step "release build (tools/build.sh: trunk build --release on the pinned nightly)"
 tools/build.sh
 node tools/package.mjs   # dist/package/: the npm package (package.json, manifest, types)
 
-step "npm package (npm pack contents, manifest vs README, tsc --noEmit type tests)"
-node --test tests/package/
+step "npm package and docs (npm pack contents, manifest vs README, tsc --noEmit type tests; generated figures, links)"
+parked node --test tests/package/ tests/docs/
 
 step "size budget (size-budget.json)"
 node tools/size-budget.mjs
 
 step "end-to-end (Chromium, Playwright)"
-node --test --test-concurrency=1 tests/e2e/
+parked node --test --test-concurrency=1 tests/e2e/
 step "three engines: Chromium, Firefox, WebKit (tests/engines)"; node tests/engines/run.mjs

@@ -132,8 +132,14 @@ class MassageGuideElement extends HTMLElement {
     var inApp = mg.active !== 'article';
     toggle(mg.mount, inApp && !!mg.app);
     toggle(mg.status, inApp && !mg.app);
-    if (!inApp || mg.app) return;
     var status = mg.status;
+    if (!inApp || mg.app) {
+      // Off, it is no panel: its id would shadow the app's panel of the same name.
+      status.removeAttribute('id');
+      status.removeAttribute('role');
+      status.removeAttribute('aria-labelledby');
+      return;
+    }
     var name = mg.active;
     status.textContent = '';
     status.id = 'mg-panel-' + name;

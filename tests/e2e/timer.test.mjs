@@ -392,7 +392,7 @@ test('Pause holds the time across a fast-forward; Space toggles pause inside the
   await context.close();
 });
 
-test('"End session" ends early with a neutral summary; "Stop, this hurts" leads to the safety advice, the emergency signs and the check', { todo: 'KNOWN FAILURE: the #13 safety gate adds a second "Take the safety check" control above the timer; the locator needs scoping; open' }, async () => {
+test('"End session" ends early with a neutral summary; "Stop, this hurts" leads to the safety advice, the emergency signs and the check', async () => {
   const { context, page, log, host } = await openTimer();
   await page.evaluate(() => document.querySelector('massage-guide').setAttribute('emergency-number', '999'));
   await choose(host, /^Hands/, 5);
@@ -439,9 +439,10 @@ test('"End session" ends early with a neutral summary; "Stop, this hurts" leads 
   assert.deepEqual(events[3], { type: 'massage-guide:timer-end', detail: { routine: 'hands', minutes: '5' } });
   await screenshot(page, 'timer-stop-390-light');
 
-  // The link to the safety check opens it.
-  await host.getByRole('button', { name: 'Take the safety check' }).click();
-  await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Quiz');
+  // The stop screen's own link to the safety check opens it (the safety gate's nudge above the
+  // timer has a button of the same name: the one meant here is inside the timer).
+  await host.locator('.mg-timer').getByRole('button', { name: 'Take the safety check' }).click();
+  await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Safety check');
   await host.getByRole('tab', { name: 'Timer' }).click();
   assert.equal((await state(page)).phase, 'picker', 'back on the timer tab: the picker');
   assert.deepEqual(log.problems(), []);
@@ -609,7 +610,7 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 390, height: 844 }
   }
 }
 
-test('switching tabs mid-session keeps the timer running: cues still play, and the same session is there on return', { todo: 'KNOWN FAILURE: expects the article to replace the app panel; in the shell both stay in the DOM (the behaviour under test, cues continuing, is covered by the moved-element test in hosts.test.mjs); open' }, async () => {
+test('switching tabs mid-session keeps the timer running: cues still play, and the same session is there on return', async () => {
   const { context, page, log, host } = await openTimer();
   await choose(host, /^Hands/, 3);
   await page.clock.runFor(3000 + 5000);
@@ -625,6 +626,8 @@ test('switching tabs mid-session keeps the timer running: cues still play, and t
   assert.equal(s.phase, 'running');
   assert.equal(s.time, '1:55', 'same deadline: 3:00 - 65 s (after the 3-s get-ready)');
   assert.doesNotMatch(s.status ?? '', /tap/i, 'not a restore from storage (sound still unlocked)');
+  // The tab's aria-controls names one panel: the app's, not the shell's loading panel as well.
+  assert.equal(await page.$eval('massage-guide', (h) => h.shadowRoot.querySelectorAll('[id="mg-panel-timer"]').length), 1, 'one element with the panel id');
   // Once the session ends, the hidden timer goes away with it.
   await host.getByRole('tab', { name: 'Safety check' }).click();
   await page.clock.runFor(3 * MIN);
@@ -847,7 +850,7 @@ test('keyboard hint: only after the keyboard is used in the timer, never after t
   await context.close();
 });
 
-test('at 390x844, every step of every routine fits one screen with its controls and the safety lines; the figure shows when a step names a spot', { todo: 'KNOWN FAILURE: with the #13 gate nudge above the timer the step card starts 1 px above the viewport; open' }, async (t) => {
+test('at 390x844, every step of every routine fits one screen with its controls and the safety lines; the figure shows when a step names a spot', async (t) => {
   const { context, page, log, host } = await openTimer({ init: speechStub, initArg: { voices: [LOCAL_EN_US] } });
   const plans = [[/^Hands/, 10, /^Standing/], [/^Hands/, 10, /^Seated/], [/^Body massager/, 15, /^Lean back/], [/^Body massager/, 15, /^Float/]];
   const spans = [];
