@@ -55,12 +55,12 @@ const page = (body, head = '') => ({
   body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title>${head}</head><body><h1>Shop page</h1>${body}</body></html>`,
 });
 
-async function openPage(url, { context, init } = {}) {
+async function openPage(url, { context, init, waitUntil = 'load' } = {}) {
   const ctx = context || await browser.newContext({ viewport: { width: 1024, height: 800 } });
   if (init) await ctx.addInitScript(init);
   const tab = await ctx.newPage();
   const log = watch(tab);
-  await tab.goto(url);
+  await tab.goto(url, { waitUntil });
   return { context: ctx, page: tab, log };
 }
 
@@ -89,7 +89,7 @@ window.taken = [];
 document.addEventListener('keydown', function (e) {
   var a = document.activeElement;
   if (a && (a.nodeName === 'INPUT' || a.nodeName === 'TEXTAREA' || a.nodeName === 'SELECT' || a.isContentEditable)) return;
-  if (/^(Arrow|Page|Home|End)/.test(e.key) || e.key === ' ' || e.key === 'Enter') { e.preventDefault(); window.taken.push(e.key); }
+  if (/^(Arrow|Page)/.test(e.key)) { e.preventDefault(); window.taken.push(e.key); }
 });
 window.addEventListener('keydown', function (e) { window.taken.push('window:' + e.key); });
 </script>`;
@@ -418,7 +418,8 @@ test('loading: the loading text is announced (no aria-busy around it); the app a
 for (const [section, name] of [['quiz', 'Safety check'], ['timer', 'Timer']]) {
   test(`one section (sections="${section}"): the loading panel is a region named "${name}"`, async () => {
     const site = await plainSite(`<massage-guide sections="${section}"></massage-guide><script src="/massage-guide.js"></script>`, { delay: 1500 });
-    const { context, page: tab } = await openPage(`${site.url}/product.html`);
+    // The app script holds the page's load event: look while it is on its way.
+    const { context, page: tab } = await openPage(`${site.url}/product.html`, { waitUntil: 'domcontentloaded' });
     try {
       await tab.waitForFunction(() => document.querySelector('massage-guide').shadowRoot?.querySelector('.mg-status:not([data-off]) .mg-loading'));
       assert.equal(await tab.locator('massage-guide').getByRole('region', { name, exact: true }).count(), 1);
