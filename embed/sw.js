@@ -23,7 +23,10 @@ self.addEventListener('activate', function (event) {
 // to the cached index.html when the network is off.
 self.addEventListener('fetch', function (event) {
   var request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  var url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The widget's one retry past every cache (`?reload=<n>` after a refused app file).
+  if (url.searchParams.has('reload')) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(request, { ignoreSearch: true }).then(function (hit) {
       if (hit) return hit;

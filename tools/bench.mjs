@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg, cpus } from 'node:os';
 import vm from 'node:vm';
 import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:zlib';
-import { sizes } from './sizes.mjs';
+import { sizes, distFile } from './sizes.mjs';
 import { latin1Literal } from './encode.mjs';
 import { shortenImports } from './wasm-names.mjs';
 // acorn comes with lighthouse and terser (node_modules/acorn): reads the parts out of the minified scripts.
@@ -127,13 +127,13 @@ async function benchSizes() {
 
   // Before and after: the shipped scripts.
   const cell = (s) => (s ? `${int(s.raw)} / ${int(s.gzip)} / ${int(s.brotli)}` : '–');
-  const fileSizes = (dir, file) => (existsSync(join(dir, file)) ? sizes(readFileSync(join(dir, file))) : null);
+  const fileSizes = (dir, file) => (existsSync(distFile(dir, file)) ? sizes(readFileSync(distFile(dir, file))) : null);
   const now = { first: fileSizes(DIST, FIRST), app: fileSizes(DIST, APP) };
   const rows = [[
     'session start: one script with the wasm inside (massage-guide.js)', `– / – / ${int(SESSION_START_SINGLE_SCRIPT_BROTLI)}`, '–',
     `${kib(SESSION_START_SINGLE_SCRIPT_BROTLI)} KiB on every page view`,
   ]];
-  const stable = existsSync(join(STABLE_DIST, APP)) ? { first: fileSizes(STABLE_DIST, FIRST), app: fileSizes(STABLE_DIST, APP) } : null;
+  const stable = existsSync(distFile(STABLE_DIST, APP)) ? { first: fileSizes(STABLE_DIST, FIRST), app: fileSizes(STABLE_DIST, APP) } : null;
   if (stable) {
     rows.push([`two scripts, stable toolchain, earlier build (${STABLE_DIST}, before two later fixes)`, cell(stable.first), cell(stable.app),
       `${kib(stable.first.brotli)} KiB + ${kib(stable.app.brotli)} KiB on demand`]);
@@ -165,7 +165,7 @@ async function benchSizes() {
   emit('The parts compress worse alone than together (brotli shares its window across them), so they add up to more than the whole.', '');
 
   // The app script's parts, against the Yew hello world treated the same way.
-  const app = splitAppScript(readFileSync(join(DIST, APP), 'utf8'));
+  const app = splitAppScript(readFileSync(distFile(DIST, APP), 'utf8'));
   const hello = await buildHello();
   const helloApp = hello && splitAppScript(hello.script);
   const pairs = [
@@ -175,7 +175,7 @@ async function benchSizes() {
     ['wasm + glue (as two files)', [app.wasm, app.glue], helloApp && [helloApp.wasm, helloApp.glue]],
     ['app CSS (styles/app.css, minified string)', app.css, null],
     ['registration wrapper (the rest)', app.code, helloApp?.code],
-    [`**whole app script** (${APP})`, readFileSync(join(DIST, APP)), hello && Buffer.from(hello.script, 'utf8')],
+    [`**whole app script** (${APP})`, readFileSync(distFile(DIST, APP)), hello && Buffer.from(hello.script, 'utf8')],
   ];
   const measure = (x) => {
     if (x == null) return null;
@@ -494,15 +494,15 @@ async function lighthouse(url, name) {
     lcpObserved: lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaint,
     longTasks: (lhr.audits['long-tasks']?.details?.items || []).map((item) => `${String(item.url || '').replace(/^.*\//, '') || '?'} @${Math.round(item.startTime)}+${Math.round(item.duration)}`),
     transferKiB: (metric('total-byte-weight') || 0) / KIB,
-    firstBootup: bootup(/massage-guide\.js/), appBootup: bootup(/massage-guide-app\.js/),
+    firstBootup: bootup(/massage-guide\.js/), appBootup: bootup(/massage-guide-app(\.[0-9a-f]{8})?\.js/),
     mainThread: metric('mainthread-work-breakdown'),
     styleLayout: group('styleLayout'),
     scripting: group('scriptEvaluation') + group('scriptParseCompile'),
-    appFetched: requests.some((r) => /massage-guide-app\.js/.test(r.url)) ? 1 : 0,
+    appFetched: requests.some((r) => /massage-guide-app(\.[0-9a-f]{8})?\.js/.test(r.url)) ? 1 : 0,
     lcpElement: lcpNode ? (lcpNode.selector || lcpNode.nodeLabel || '').slice(0, 80) : null,
     lcpPhases: phases,
     lcpError: lhr.audits['largest-contentful-paint-element']?.errorMessage || null,
-    appFinished: requests.some((r) => /massage-guide-app\.js/.test(r.url) && r.finished && r.transferSize > 0) ? 1 : 0,
+    appFinished: requests.some((r) => /massage-guide-app(\.[0-9a-f]{8})?\.js/.test(r.url) && r.finished && r.transferSize > 0) ? 1 : 0,
     benchmarkIndex: lhr.environment?.benchmarkIndex,
     failing,
   };
@@ -608,7 +608,7 @@ async function benchBytes(server) {
   const row = (name) => {
     const r = m[name];
     const last = r.runs[r.runs.length - 1];
-    const app = last.list.find((x) => /massage-guide-app\.js$/.test(x.path));
+    const app = last.list.find((x) => /massage-guide-app(\.[0-9a-f]{8})?\.js$/.test(x.path));
     return [PAGES[name].label, `${int(r.beforeLoad)} (${kib(r.beforeLoad)} KiB)`, name === 'without' ? '–' : `${r.beforeLoad - base >= 0 ? '+' : ''}${int(r.beforeLoad - base)} (${signed((r.beforeLoad - base) / KIB, 1)} KiB)`,
       `${int(r.total)} (${kib(r.total)} KiB)`,
       app ? `yes, ${int(app.bytes)} B, ${app.startedAfterLoadMs !== null ? `started ${app.startedAfterLoadMs} ms after load` : 'before load'}` : 'no',
@@ -658,7 +658,7 @@ async function tabOnce(browser, url, profile, mode) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const appRequests = [];
-  cdp.on('Network.requestWillBeSent', (e) => { if (/massage-guide-app\.js/.test(e.request.url)) appRequests.push(e.timestamp); });
+  cdp.on('Network.requestWillBeSent', (e) => { if (/massage-guide-app(\.[0-9a-f]{8})?\.js/.test(e.request.url)) appRequests.push(e.timestamp); });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
@@ -668,7 +668,8 @@ async function tabOnce(browser, url, profile, mode) {
     const key = `massage-guide.app@${VERSION}`;
     await page.locator('massage-guide [data-mg-tab="quiz"]').scrollIntoViewIfNeeded();
     if (mode.prefetch) {
-      await page.waitForFunction((k) => !!window[Symbol.for(k)], key, { timeout: 120_000, polling: 100 });
+      // The app registers under version + build: `massage-guide.app@<version>+<build>`.
+      await page.waitForFunction((k) => Object.getOwnPropertySymbols(window).some((s) => String(s.description).startsWith(k)), key, { timeout: 120_000, polling: 100 });
       await page.waitForTimeout(2000);
     } else {
       await page.waitForTimeout(1500);
@@ -691,7 +692,7 @@ async function tabOnce(browser, url, profile, mode) {
             }
             if (t.intro !== undefined && visible(root.querySelector('legend.mg-quiz-legend'))) {
               t.question = performance.now();
-              const app = performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.js/.test(e.name)).pop();
+              const app = performance.getEntriesByType('resource').filter((e) => /massage-guide-app(\.[0-9a-f]{8})?\.js/.test(e.name)).pop();
               if (app && app.startTime >= t.click) t.download = [app.startTime - t.click, app.responseEnd - app.startTime];
               resolve(t);
               return;

@@ -3,8 +3,10 @@
 //   massage-guide.js      the first script a host includes (ASCII, ~10 KiB brotli): embed/shell/*.js,
 //                         the CSS, the pre-rendered article as a DOM tree, the attribute rules, and
 //                         the app script's name and SRI hash. No wasm.
-//   massage-guide-app.js  the app script: glue + wasm (latin-1 string) + styles/app.css, quiz and timer only; loaded
-//                         by the first script from its own folder when the reader reaches for it
+//   massage-guide-app.<hash>.js  the app script: glue + wasm (latin-1 string) + styles/app.css, quiz and
+//                         timer only; loaded by the first script from its own folder when the reader
+//                         reaches for it. <hash> is 8 hex digits of its SHA-384: each build's first
+//                         script names exactly its own app, so caches and releases cannot mix them.
 //   index.html            the standalone page, using massage-guide.js like any host would
 //   massage-guide.html    the standalone page with both scripts inlined: nothing external
 //   snippet.html          what a shop pastes: the element with the article inside + the script tag
@@ -28,7 +30,8 @@ if (!staging) throw new Error('usage: TRUNK_STAGING_DIR=dist/.stage node tools/b
 const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 
 const NAME = 'massage-guide';
-const APP = `${NAME}-app.js`;
+// The app's file name is only known once its content is (below): massage-guide-app.<hash8>.js.
+const appFileName = (script) => `${NAME}-app.${createHash('sha384').update(Buffer.from(script, 'utf8')).digest('hex').slice(0, 8)}.js`;
 const wasmFile = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
 if (!wasmFile) throw new Error(`no *_bg.wasm in ${staging}`);
 const gluePath = join(staging, wasmFile.replace(/_bg\.wasm$/, '.js'));
@@ -74,11 +77,14 @@ const minifyJs = async (code, { compress = true } = {}) => {
 const short = shortenImports(wasm, glue);
 if (release && !short.renamed) throw new Error('could not shorten the wasm import names (glue format changed?)');
 ({ wasm, glue } = short);
+// The build, named by a hash of the app's code: the app registers under version + build, so
+// a first script only ever uses the app of its own build (even one loaded without SRI).
+const build = createHash('sha256').update(wasm).update(glue).update(appCss).digest('hex').slice(0, 8);
 const appBody = await minifyJs([
   '(function () {',
   "'use strict';",
   "if (typeof window === 'undefined') return;",
-  `var key = Symbol.for('massage-guide.app@${api.version}');`,
+  `var key = Symbol.for('massage-guide.app@${api.version}+${build}');`,
   'if (window[key]) return;',
   'var MG_WASM = "@@WASM@@";',
   'window[key] = {',
@@ -97,6 +103,7 @@ const appBody = await minifyJs([
 ].join('\n'), { compress: false });
 const appScript = `\ufeff/*! massage-guide ${api.version}: the safety check and timer (Yew + WebAssembly). */\n`
   + appBody.replace('"@@WASM@@"', () => `"${latin1Literal(wasm)}"`) + '\n';
+const APP = appFileName(appScript);
 writeFileSync(join(staging, APP), appScript, 'utf8');
 const integrity = 'sha384-' + createHash('sha384').update(Buffer.from(appScript, 'utf8')).digest('base64');
 rmSync(wasmPath);
@@ -121,6 +128,7 @@ const firstBody = await minifyJs([
   `var MG_API = ${asciiJson(rules)};`,
   `var MG_APP_FILE = ${JSON.stringify(APP)};`,
   `var MG_APP_INTEGRITY = ${JSON.stringify(integrity)};`,
+  `var MG_BUILD = ${JSON.stringify(build)};`,
   element,
   '})();',
 ].join('\n'));

@@ -17,7 +17,7 @@
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sizes } from './sizes.mjs';
+import { sizes, distFile } from './sizes.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPTS = ['massage-guide.js', 'massage-guide-app.js'];
@@ -27,7 +27,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 /** The measured sizes of the shipped scripts in `dist`. */
 export function measure(dist) {
-  return Object.fromEntries(SCRIPTS.map((file) => [file, sizes(readFileSync(join(dist, file)))]));
+  return Object.fromEntries(SCRIPTS.map((file) => [file, sizes(readFileSync(distFile(dist, file)))]));
 }
 
 /** Every generated block's body, by name, for `measured` sizes and `budget` (size-budget.json). */
@@ -41,7 +41,7 @@ export function render(measured, budget) {
     return `| \`${file}\` | ${group(s.raw)} | ${group(s.gzip)} | **${group(s.brotli)}** (${kib(s.brotli)}) | ${group(b.brotli_bytes)} | ${group(b.limit)} (${verdict}) |`;
   });
   return {
-    'sizes-short': `Your page includes one script, \`massage-guide.js\` (**${kib(first)}** brotli, no WebAssembly). The safety\ncheck and timer (Yew + WebAssembly, **${kib(app)}** brotli) are in \`massage-guide-app.js\`.`,
+    'sizes-short': `Your page includes one script, \`massage-guide.js\` (**${kib(first)}** brotli, no WebAssembly). The safety\ncheck and timer (Yew + WebAssembly, **${kib(app)}** brotli) are in \`massage-guide-app.<hash>.js\`.`,
     sizes: [
       '| file | raw B | gzip -9 B | brotli -11 B | ratchet B | limit B |',
       '|---|---:|---:|---:|---:|---:|',

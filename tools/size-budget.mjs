@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sizes } from './sizes.mjs';
+import { sizes, distFile } from './sizes.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.MG_DIST || join(ROOT, 'dist');
@@ -26,7 +26,7 @@ const describe = (bytes) => `${bytes} bytes (${kib(bytes)})`;
 let failed = false;
 
 for (const [file, budget] of Object.entries(config.files)) {
-  const measured = sizes(readFileSync(join(DIST, file))).brotli;
+  const measured = sizes(readFileSync(distFile(DIST, file))).brotli;
   if (process.argv.includes('--set')) {
     budget.brotli_bytes = Math.ceil(measured * HEADROOM);
     if (budget.enforced) budget.brotli_bytes = Math.min(budget.limit, budget.brotli_bytes);

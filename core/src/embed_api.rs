@@ -138,6 +138,14 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         reason: "use 1 to 64 letters, digits, _ - . or :",
         summary: "Names this widget's saved quiz and timer; defaults to the element's id, then its position on the page.",
     },
+    AttributeSpec {
+        name: "app-src",
+        kind: ValueKind::Url,
+        values: &[],
+        default: "",
+        reason: "only absolute http:// or https:// URLs are used",
+        summary: "The app script's URL (massage-guide-app.<hash>.js), when it is not beside massage-guide.js: for script optimizers, cache folders and loaders.",
+    },
 ];
 
 /// The attribute spec of `name`.

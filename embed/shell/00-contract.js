@@ -5,7 +5,9 @@
 //   MG_CSS            the widget's stylesheet (styles/widget.css)
 //   MG_ARTICLE        the pre-rendered article as a tree: [tag, attributes|0, ...children]
 //   MG_API            the attribute rules of core::embed_api (name, kind, values, default, reason)
-//   MG_APP_FILE       the app script's file name, loaded from this script's own folder
+//   MG_APP_FILE       the app script's file name (with a hash of its content), loaded from this
+//                     script's own folder unless the element's `app-src` names its URL
+//   MG_BUILD          a hash of the app's code: with the version, the key the app registers under
 //   MG_APP_INTEGRITY  its Subresource Integrity hash (sha384)
 //
 // The shell draws the tab bar and the whole article with plain DOM calls (no string-to-HTML
@@ -18,15 +20,17 @@
 
 var READY = 'massage-guide:ready';
 var SVG_NS = 'http://www.w3.org/2000/svg';
-var APP_KEY = Symbol.for('massage-guide.app@' + MG_VERSION);
+var APP_KEY = Symbol.for('massage-guide.app@' + MG_VERSION + '+' + MG_BUILD);
 var TAB_LABELS = { article: 'Article', quiz: 'Safety check', timer: 'Timer' };
 var LOADING_TEXT = { quiz: 'Loading the safety check\u2026', timer: 'Loading the timer\u2026' };
 var FAILURES = {
   script: 'The safety check and timer could not be loaded: the file is missing, was changed, is blocked, or you are offline.',
   version: 'The safety check and timer file does not match this version of the guide.',
+  stale: 'The safety check and timer file that arrived is not the one this version of the guide needs: an older copy is cached or served. Try again later, or clear this site\u2019s cached files.',
   policy: 'This page\u2019s security settings do not allow the safety check and timer to load.',
   nowasm: 'This browser cannot run the safety check and timer (it has no WebAssembly).',
   wasm: 'This page\u2019s security settings block WebAssembly, which the safety check and timer need.',
+  blocked: 'The safety check and timer could not start: something in this browser (an extension or a setting) is blocking WebAssembly.',
   crash: 'Sorry, something went wrong in the safety check and timer.',
 };
 

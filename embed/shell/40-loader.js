@@ -1,9 +1,12 @@
 // ---- The app script: loaded once per page, one wasm instance for every element ------------
+// Its file name carries a hash of its content (MG_APP_FILE), so a first script only ever asks
+// for the app of its own build: a cache that keeps an older app cannot serve it to a newer
+// first script, and an older first script still finds its own app beside the new one.
 var thisScript = document.currentScript;
-var appUrl = (function () {
-  try { return new URL(MG_APP_FILE, (thisScript && thisScript.src) || document.baseURI).href; } catch (e) { return MG_APP_FILE; }
-})();
 var appInstance = null; // Promise of the glue object with the wasm instantiated
+var appTried = ''; // the app URL of the last attempt (for the failure warning)
+var allowedScriptUrl = ''; // the one URL the Trusted Types policy lets through
+var reloadCount = 0;
 var liveElements = [];
 var trustedPolicy;
 
@@ -14,19 +17,117 @@ function failure(kind, detail) {
   return error;
 }
 
-/** Inserts the app script (with SRI over http(s)); resolves with the registered app entry. */
-function loadAppScript() {
+/** An address a script can be beside: http(s) or file (not blob:, data: or empty). */
+function usableScriptSrc(src) {
+  return typeof src === 'string' && /^(https?|file):/i.test(src) ? src : '';
+}
+
+/**
+ * Where this first script came from. `document.currentScript` while it ran, when that has a
+ * usable src; else (type="module", a blob: URL, a loader that runs the text inline) the first
+ * <script src> of the document whose file name starts with "massage-guide" (not the app).
+ */
+function firstScriptSrc() {
+  var own = usableScriptSrc(thisScript && thisScript.src);
+  if (own) return own;
+  var scripts = document.getElementsByTagName('script');
+  for (var i = 0; i < scripts.length; i++) {
+    var src = usableScriptSrc(scripts[i].src);
+    if (src && /\/massage-guide(?!-app)[^/?#]*\.m?js(?:[?#]|$)/i.test(src)) return src;
+  }
+  return '';
+}
+
+/** The app's URL and how it was found: the element's `app-src`, else beside the first script. */
+function findAppUrl(host) {
+  var named = host ? attribute(host, 'app-src') : '';
+  if (named) return { url: named, how: 'named by app-src' };
+  var base = firstScriptSrc();
+  try {
+    return {
+      url: new URL(MG_APP_FILE, base || document.baseURI).href,
+      how: base ? 'beside ' + base : 'beside the page (no massage-guide script address found)',
+    };
+  } catch (e) {
+    return { url: MG_APP_FILE, how: 'beside the page' };
+  }
+}
+
+function originOf(url) {
+  try { return new URL(url).origin; } catch (e) { return 'null'; }
+}
+
+/**
+ * Whether the app is loaded with `integrity` (and so `crossorigin`). Only over http(s)
+ * (Chromium refuses every file:// script with `integrity`; an opaque origin would need CORS),
+ * and not when the app comes from the first script's own origin on another host (a CDN
+ * folder): that origin is already trusted with the first script, a CDN there need not send
+ * CORS headers, and the app's registration key (version + build) still guards the pair.
+ */
+function appNeedsIntegrity(url) {
+  if (location.protocol === 'file:' || url.slice(0, 5) === 'file:') return false;
+  if ((window.origin || location.origin) === 'null') return false;
+  var origin = originOf(url);
+  if (origin === location.origin) return true;
+  return origin !== originOf(firstScriptSrc());
+}
+
+/** The same URL with `reload=<n>`: a new cache key, so no HTTP cache can answer it. */
+function cacheBypassUrl(url) {
+  reloadCount += 1;
+  var hash = url.indexOf('#');
+  if (hash >= 0) url = url.slice(0, hash);
+  return url + (url.indexOf('?') >= 0 ? '&' : '?') + 'reload=' + reloadCount;
+}
+
+/** Loads the app for `host`; resolves with the registered app entry. */
+function loadAppScript(host) {
+  if (window[APP_KEY]) return Promise.resolve(window[APP_KEY]);
+  var found = findAppUrl(host);
+  var checked = appNeedsIntegrity(found.url);
+  var http = /^https?:/i.test(found.url);
+  appTried = found.url;
+  return insertAppScript(found.url, checked).catch(function (error) {
+    // One retry past every cache (a cache or proxy may hold a stale or damaged copy) before
+    // the note; a page policy that refused the script would only refuse it again.
+    if (error.kind !== 'script' || !http) throw error;
+    var again = cacheBypassUrl(found.url);
+    appTried = again;
+    return insertAppScript(again, checked).catch(function (second) {
+      if (second.kind !== 'script') throw second;
+      return explainScriptFailure(again, checked, found.how);
+    });
+  });
+}
+
+/**
+ * After two failed attempts: if the file can be fetched, it arrived but is not this build's
+ * app (an older or altered copy); otherwise it is missing, offline, or blocked.
+ */
+function explainScriptFailure(url, checked, how) {
+  var cors = checked && originOf(url) !== location.origin;
+  var where = url + ' (' + how + '; name it with the app-src attribute if it lives elsewhere)';
+  var missing = failure('script', 'could not load ' + where + (checked ? ': missing, offline, blocked' + (cors ? ', or the server sends no Access-Control-Allow-Origin header' : '') + ', or its integrity hash did not match' : ''));
+  if (!checked || typeof fetch !== 'function') return Promise.reject(missing);
+  return fetch(url, { cache: 'no-store', credentials: 'omit', mode: 'cors' }).then(function (response) {
+    if (!response.ok) throw missing;
+    throw failure('stale', 'the file at ' + where + ' is not the app of this version and build (' + MG_VERSION + '): its integrity hash did not match, so an older or altered copy is cached or served');
+  }, function () { throw missing; });
+}
+
+/** Inserts one <script> for the app; rejects with kind 'script' (or 'policy', 'version'). */
+function insertAppScript(url, checked) {
   return new Promise(function (resolve, reject) {
-    if (window[APP_KEY]) return resolve(window[APP_KEY]);
-    var src = appUrl;
+    var src = url;
+    allowedScriptUrl = url;
     if (window.trustedTypes && window.trustedTypes.createPolicy) {
       try {
         if (trustedPolicy === undefined) {
           trustedPolicy = window.trustedTypes.createPolicy('massage-guide', {
-            createScriptURL: function (url) { return url === appUrl ? url : ''; },
+            createScriptURL: function (value) { return value === allowedScriptUrl ? value : ''; },
           });
         }
-        src = trustedPolicy.createScriptURL(appUrl);
+        src = trustedPolicy.createScriptURL(url);
       } catch (e) {
         trustedPolicy = null;
       }
@@ -34,28 +135,37 @@ function loadAppScript() {
       if (trustedPolicy === null) return reject(failure('policy', 'Trusted Types refused the policy "massage-guide"'));
     }
     var script = document.createElement('script');
-    var local = location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:';
-    // Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
-    // An opaque origin (a sandboxed iframe without allow-same-origin) would need CORS headers
-    // from the shop's server for `integrity`; there the script loads like any plain <script>.
-    if ((window.origin || location.origin) === 'null') local = true;
-    if (!local) {
+    if (checked) {
       script.integrity = MG_APP_INTEGRITY;
       script.crossOrigin = 'anonymous';
     }
     script.async = true;
+    // A Content Security Policy that refuses the URL reports it before the error event.
+    var refused = false;
+    var onViolation = function (event) {
+      if (event.blockedURI && url.indexOf(event.blockedURI) === 0) refused = true;
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    var done = function () { document.removeEventListener('securitypolicyviolation', onViolation); };
     // The element stays after loading, so "Save page as, complete" saves the app file too.
     script.onload = function () {
+      done();
       if (window[APP_KEY]) resolve(window[APP_KEY]);
-      else reject(failure('version', 'the app file did not register version ' + MG_VERSION));
+      else reject(failure('version', 'the app file at ' + url + ' is not version ' + MG_VERSION + ' of this build'));
     };
     script.onerror = function () {
       script.remove();
-      reject(failure('script', 'could not load ' + appUrl + (local ? '' : ' (missing, offline, blocked, or its integrity hash did not match)')));
+      // The violation event is queued as a task too; let it arrive first.
+      setTimeout(function () {
+        done();
+        if (refused) reject(failure('policy', 'the page\u2019s Content Security Policy refused ' + url));
+        else reject(failure('script', 'could not load ' + url));
+      }, 0);
     };
     try {
       script.src = src;
     } catch (e) {
+      done();
       return reject(failure('policy', 'Trusted Types refused the app URL'));
     }
     (document.head || document.documentElement).appendChild(script);
@@ -68,16 +178,38 @@ function instantiate(entry) {
   }
   var glue = entry.glue();
   glue.css = entry.css;
-  return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (error) {
-    // A CSP without 'wasm-unsafe-eval' refuses to compile; anything else is our own bug.
-    var refused = error instanceof WebAssembly.CompileError || /WebAssembly|wasm|unsafe-eval/i.test(error && error.message);
-    throw failure(refused ? 'wasm' : 'crash', error && error.message);
+  var policyRefused = false;
+  var onViolation = function (event) {
+    if (/wasm|eval/i.test(event.blockedURI || '')) policyRefused = true;
+  };
+  document.addEventListener('securitypolicyviolation', onViolation);
+  return glue({ module_or_path: entry.wasm() }).then(function () {
+    document.removeEventListener('securitypolicyviolation', onViolation);
+    return glue;
+  }, function (error) {
+    return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      throw failure(wasmFailureKind(error, policyRefused), error && error.message);
+    });
   });
 }
 
-function loadApp() {
+/**
+ * Why WebAssembly did not start. A Content Security Policy without 'wasm-unsafe-eval' reports
+ * a violation (blocked URI "wasm-eval") and throws a CompileError or EvalError naming
+ * unsafe-eval; a trap is our own bug; anything else (an extension or setting that replaced
+ * WebAssembly.instantiate, a refused compile) is the browser's, not the page's.
+ */
+function wasmFailureKind(error, policyRefused) {
+  var message = String(error && error.message || '');
+  if (policyRefused || /wasm-unsafe-eval|unsafe-eval|wasm-eval|Content Security Policy/i.test(message)) return 'wasm';
+  if (isTrap(error)) return 'crash';
+  return 'blocked';
+}
+
+function loadApp(host) {
   if (!appInstance) {
-    appInstance = loadAppScript().then(instantiate);
+    appInstance = loadAppScript(host).then(instantiate);
     appInstance.catch(function () { appInstance = null; }); // Retry starts over
   }
   return appInstance;

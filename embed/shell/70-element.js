@@ -61,6 +61,7 @@ class MassageGuideElement extends HTMLElement {
     shadow.addEventListener('click', function (event) { self._onClick(event); });
     mg.tabs.addEventListener('keydown', function (event) { self._onTabKey(event); });
     shadow.addEventListener('mg-navigate', function (event) { self._onNavigate(event); });
+    shadow.addEventListener('keydown', keepNavigationKeys);
     this._configure();
     this._select(mg.config.start, false);
   }
@@ -132,6 +133,7 @@ class MassageGuideElement extends HTMLElement {
     var inApp = mg.active !== 'article';
     toggle(mg.mount, inApp && !!mg.app);
     toggle(mg.status, inApp && !mg.app);
+    if (mg.app) mg.mount.removeAttribute('aria-busy');
     var status = mg.status;
     if (!inApp || mg.app) {
       // Off, it is no panel: its id would shadow the app's panel of the same name.
@@ -143,16 +145,16 @@ class MassageGuideElement extends HTMLElement {
     var name = mg.active;
     status.textContent = '';
     status.id = 'mg-panel-' + name;
-    status.setAttribute('role', mg.config.sections.length > 1 ? 'tabpanel' : 'region');
-    status.setAttribute('aria-labelledby', 'mg-tab-' + name);
+    nameAppPanel(status, name, mg.config.sections.length > 1);
+    // The app's area is busy, not the status panel: text inside aria-busy is not announced.
     if (mg.failure) {
-      status.removeAttribute('aria-busy');
+      mg.mount.removeAttribute('aria-busy');
       status.appendChild(el('div', { class: 'mg-note mg-note-error', role: 'alert', part: 'note' }, [
         el('p', {}, [mg.failure]),
         el('button', { type: 'button', class: 'mg-button', part: 'button', 'data-mg-retry': '' }, [mg.crashed ? 'Reload the guide' : 'Retry']),
       ]));
     } else {
-      status.setAttribute('aria-busy', 'true');
+      mg.mount.setAttribute('aria-busy', 'true');
       status.appendChild(el('p', { class: 'mg-loading', role: 'status' }, [LOADING_TEXT[name]]));
     }
   }
@@ -191,7 +193,7 @@ class MassageGuideElement extends HTMLElement {
     if (mg.app || mg.loading) return;
     mg.loading = true;
     watchTraps();
-    var started = loadApp();
+    var started = loadApp(this);
     started.then(function (glue) {
       mg.loading = false;
       mg.failure = null;
@@ -344,6 +346,18 @@ class MassageGuideElement extends HTMLElement {
       }
     }
     mg.crashed = false;
+  }
+}
+
+/** A panel of the app's area: a tab panel named by its tab, or alone a region with a name. */
+function nameAppPanel(panel, section, tabs) {
+  panel.setAttribute('role', tabs ? 'tabpanel' : 'region');
+  if (tabs) {
+    panel.removeAttribute('aria-label');
+    panel.setAttribute('aria-labelledby', 'mg-tab-' + section);
+  } else {
+    panel.removeAttribute('aria-labelledby');
+    panel.setAttribute('aria-label', TAB_LABELS[section]);
   }
 }
 

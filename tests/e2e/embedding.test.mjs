@@ -6,7 +6,7 @@ import { mkdtemp, copyFile, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, DIST } from './harness.mjs';
+import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, appFileName, DIST } from './harness.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const CSP_WITHOUT_WASM = "default-src 'self'; script-src 'self'";
@@ -182,11 +182,11 @@ test('a widget far below the fold shows its article at once and starts no app un
   const { page, log } = await open(server.origin + '/fixtures/lazy-host.html', { viewport: { width: 390, height: 844 } });
   await page.waitForFunction(() => document.querySelector('#below').shadowRoot?.querySelector('.mg .mg-article h1'));
   await page.waitForTimeout(1500);
-  assert.equal(log.requests.filter((u) => u.endsWith('/massage-guide-app.js')).length, 0, 'nothing loaded for a widget far off screen');
+  assert.equal(log.requests.filter((u) => /\/massage-guide-app\.[0-9a-f]{8}\.js$/.test(u)).length, 0, 'nothing loaded for a widget far off screen');
   const before = await page.$eval('#below', (h) => h.getBoundingClientRect().height);
   assert.ok(before >= 300, `the whole article is there (${before}px)`);
   await page.locator('#below').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/massage-guide-app.js')));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/massage-guide-app\.[0-9a-f]{8}\.js$/.test(e.name)));
   assert.equal(await page.$eval('#below', (h) => h.getBoundingClientRect().height), before, 'prefetching the app moves nothing');
   assert.deepEqual(log.problems(), []);
   await page.close();
@@ -283,7 +283,7 @@ test('offline second visit through the service worker', async () => {
 test('"Save page as": host page + script in a folder, opened from file:// with the network blocked', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'mg-saved-'));
   await copyFile(join(DIST, 'massage-guide.js'), join(folder, 'massage-guide.js'));
-  await copyFile(join(DIST, 'massage-guide-app.js'), join(folder, 'massage-guide-app.js'));
+  await copyFile(join(DIST, appFileName()), join(folder, appFileName()));
   const snippet = await readFile(join(DIST, 'snippet.html'), 'utf8');
   await writeFile(join(folder, 'product.html'), [
     '<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Saved product page</title>',

@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.MG_DIST || join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+
+/** The built app script's file name: massage-guide-app.<8 hex digits of its SHA-384>.js. */
+export const APP_NAME_RE = /^massage-guide-app\.[0-9a-f]{8}\.js$/;
+export function appFileName(dist = DIST) {
+  const name = existsSync(dist) && (readdirSync(dist).find((f) => APP_NAME_RE.test(f))
+    || (existsSync(join(dist, 'massage-guide-app.js')) && 'massage-guide-app.js')); // builds before the hash
+  if (!name) throw new Error(`no massage-guide-app.<hash>.js in ${dist}: run tools/build.sh first`);
+  return name;
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launchChromium, serve, watch, screenshot, widgetsReady, DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
+import { launchChromium, serve, watch, screenshot, widgetsReady, DIST, ROOT, CHROMIUM_ARGS, APP_NAME_RE } from './harness.mjs';
 
 const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
 const SNIPPET = readFileSync(join(DIST, 'snippet.html'), 'utf8');
@@ -674,7 +674,7 @@ test('Upgrade after parsing: a slowly streamed page (head script, body in chunks
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const streaming = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/massage-guide.js' || path === '/massage-guide-app.js') {
+    if (path === '/massage-guide.js' || APP_NAME_RE.test(path.slice(1))) {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
       res.end(readFileSync(join(DIST, path.slice(1))));
       return;

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
-import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, DIST, ROOT } from './harness.mjs';
+import { launchChromium, serve, watch, screenshot, widgetsReady, appReady, appFileName, DIST, ROOT } from './harness.mjs';
 
-const APP_FILE = '/massage-guide-app.js';
-const APP_RE = /\/massage-guide-app\.js$/;
+const APP_NAME = appFileName();
+const APP_FILE = `/${APP_NAME}`;
+const APP_RE = /\/massage-guide-app\.[0-9a-f]{8}\.js$/;
 const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
 
 // ---- What the whole article is: the headings and the last section of dist/snippet.html ----
@@ -179,7 +180,7 @@ test('minimal embed with WebAssembly blocked by CSP: the whole article, then a o
   try {
     await widgetsReady(page);
     await assertWholeArticle(page, 'massage-guide', 'with no WebAssembly');
-    const early = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.js$/.test(e.name)).map((e) => e.responseEnd));
+    const early = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.[0-9a-f]{8}\.js$/.test(e.name)).map((e) => e.responseEnd));
     assert.ok(early.every((end) => end === 0), 'the app file had not arrived when the article was complete');
     assert.deepEqual(await page.$eval('massage-guide', (h) => [...h.shadowRoot.querySelectorAll('[role=tab]')].map((t) => [t.textContent, t.checkVisibility()])),
       [['Article', true], ['Safety check', true], ['Timer', true]], 'the tab bar is shown');
@@ -187,7 +188,7 @@ test('minimal embed with WebAssembly blocked by CSP: the whole article, then a o
     await page.waitForLoadState('load');
     const order = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.js$/.test(e.name)).map((e) => e.startTime - nav.loadEventStart);
+      return performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.[0-9a-f]{8}\.js$/.test(e.name)).map((e) => e.startTime - nav.loadEventStart);
     });
     assert.ok(order.every((delta) => delta >= 0), `no app request before the load event (${order})`);
     await screenshot(page, 'light-minimal-no-wasm-article');
@@ -239,12 +240,10 @@ test('cold page, loading="interaction": Safety check shows the loading state, th
     const before = await geometry();
     assert.deepEqual(appRequests(log), [], 'nothing loaded before the click');
     await tab(page, 'Safety check').click();
-    await page.waitForFunction(() => {
-      const status = document.querySelector('massage-guide').shadowRoot.querySelector('.mg-status');
-      return status.getAttribute('aria-busy') === 'true' && status.querySelector('.mg-loading');
-    });
+    await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('.mg-status .mg-loading'));
     const loading = await panelState(page);
-    assert.equal(loading.busy, 'true', 'aria-busy on the panel');
+    // aria-busy marks the app's area being filled, never the panel whose loading text must be read.
+    assert.equal(loading.busy, null, 'the panel with the loading text is not aria-busy');
     assert.equal(loading.panelId, 'mg-panel-quiz', 'the loading panel is the Safety check panel');
     assert.match(loading.loadingText ?? '', /^Loading/, 'a visible Loading message');
     assert.equal(loading.quizShown, false);
@@ -307,7 +306,7 @@ test('a missing app file (404) gives the Retry message; once the file is back, R
     state = await panelState(page);
     assert.equal(state.failure, null);
     assert.equal(served, 1, 'one request after Retry, and it loaded the app');
-    assert.ok(log.warnings.some((w) => /^massage-guide: could not load .*massage-guide-app\.js/.test(w)), log.warnings.join(' | '));
+    assert.ok(log.warnings.some((w) => /^massage-guide: could not load .*massage-guide-app\.[0-9a-f]{8}\.js/.test(w)), log.warnings.join(' | '));
     assertClean(log, [MISSING_RESOURCE]);
   } finally {
     setHook(null);
@@ -318,7 +317,7 @@ test('a missing app file (404) gives the Retry message; once the file is back, R
 // ---- 4. A tampered app file is refused by SRI -----------------------------------------------
 
 test('a tampered app file (same length, one byte changed) is refused by Subresource Integrity', async () => {
-  const original = readFileSync(join(DIST, 'massage-guide-app.js'));
+  const original = readFileSync(join(DIST, APP_NAME));
   const tampered = Buffer.from(original);
   // One ASCII letter in the middle of the file (inside the wasm string): the script would
   // still parse and register itself, so only the integrity check can stop it.
@@ -335,14 +334,17 @@ test('a tampered app file (same length, one byte changed) is refused by Subresou
     await tab(page, 'Safety check').click();
     await page.waitForFunction(() => document.querySelector('massage-guide').shadowRoot.querySelector('.mg-status .mg-note-error'), null, { timeout: 15000 });
     const state = await panelState(page);
-    assert.match(state.failure ?? '', /could not be loaded/);
+    // The file is there but is not this build's: the note says an older copy is cached or served.
+    assert.match(state.failure ?? '', /an older copy is cached or served/);
     assert.ok(state.retry);
     assert.equal(state.anyApp, false, 'the app never mounted');
-    const registered = await page.evaluate((v) => !!window[Symbol.for('massage-guide.app@' + v)], VERSION);
+    const registered = await page.evaluate((v) => Object.getOwnPropertySymbols(window).some((s) => String(s.description).startsWith('massage-guide.app@' + v)), VERSION);
     assert.equal(registered, false, 'the tampered script never ran');
     const warning = log.warnings.filter((w) => w.startsWith('massage-guide:'));
     assert.ok(warning.some((w) => /integrity/.test(w)), `the console warning names integrity: ${warning.join(' | ')}`);
-    assert.equal(appRequests(log).length, 1);
+    // The script, one retry past the cache (?reload=1), one fetch that finds the file there.
+    assert.equal(appRequests(log).length, 3, appRequests(log).join(' '));
+    assert.ok(appRequests(log).some((u) => /[?&]reload=1$/.test(u)), 'the retry bypassed the cache');
     assertClean(log, [/integrity/i]);
   } finally {
     setHook(null);
@@ -387,7 +389,7 @@ test('massage-guide.html from file:// with the network blocked: article, and the
 test('"Save page as" (folder): host page + both scripts from file:// load the app without integrity', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'mg-saved-light-'));
   await copyFile(join(DIST, 'massage-guide.js'), join(folder, 'massage-guide.js'));
-  await copyFile(join(DIST, 'massage-guide-app.js'), join(folder, 'massage-guide-app.js'));
+  await copyFile(join(DIST, APP_NAME), join(folder, APP_NAME));
   const snippet = await readFile(join(DIST, 'snippet.html'), 'utf8');
   await writeFile(join(folder, 'product.html'), [
     '<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Saved product page</title>',
@@ -403,7 +405,7 @@ test('"Save page as" (folder): host page + both scripts from file:// load the ap
     await tab(page, 'Safety check').click();
     await startQuiz(page);
     await answerFirstQuestion(page);
-    assert.ok(log.requests.some((u) => u === pathToFileURL(join(folder, 'massage-guide-app.js')).href), 'the app came from the saved folder');
+    assert.ok(log.requests.some((u) => u === pathToFileURL(join(folder, APP_NAME)).href), 'the app came from the saved folder');
     assert.deepEqual(blocked, []);
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.problems(), [], 'no CORS/integrity refusal of the file:// app script');
@@ -498,12 +500,12 @@ function appTiming(page) {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const loaded = nav.loadEventStart > 0;
-    return performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.js$/.test(e.name))
+    return performance.getEntriesByType('resource').filter((e) => /massage-guide-app\.[0-9a-f]{8}\.js$/.test(e.name))
       .map((e) => (loaded ? Math.round(e.startTime - nav.loadEventStart) : `before-load@${Math.round(e.startTime)}`));
   });
 }
 const waitForAppRequest = (page, timeout = 10000) => page.waitForFunction(
-  () => performance.getEntriesByType('resource').some((e) => /massage-guide-app\.js$/.test(e.name)), null, { timeout, polling: 100 });
+  () => performance.getEntriesByType('resource').some((e) => /massage-guide-app\.[0-9a-f]{8}\.js$/.test(e.name)), null, { timeout, polling: 100 });
 
 test('loading="eager" requests the app right after the script runs, before the load event', async () => {
   setHook(slowImage);
@@ -634,7 +636,7 @@ test('bytes before load: the demo product page with the minimal embed pays only 
   assert.notEqual(withWidget, template, 'the bench page has the prerender marker');
   assert.notEqual(without, template, 'the bench page has the widget block');
   const first = brotliCompressSync(readFileSync(join(DIST, 'massage-guide.js')));
-  const app = brotliCompressSync(readFileSync(join(DIST, 'massage-guide-app.js')));
+  const app = brotliCompressSync(readFileSync(join(DIST, APP_NAME)));
   const hero = readFileSync(join(ROOT, 'bench', 'hero.svg'));
   setHook((path) => {
     if (path === '/t/hero.svg') return { body: hero, type: 'image/svg+xml' };
