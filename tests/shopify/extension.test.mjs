@@ -15,9 +15,9 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdtempSync, cpSync, copyFileSync, rmSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Liquid } from 'liquidjs';
 import { check } from '@shopify/theme-check-node';
 import { launchChromium, watch, screenshot, DIST } from '../e2e/harness.mjs';
+import { readBlock, renderBlock as render, blockHead } from '../../tools/shopify-render.mjs';
 
 const EXT = join(DIST, 'shopify-extension');
 const ASSETS = join(EXT, 'assets');
@@ -25,7 +25,7 @@ const CDN_PATH = '/extensions/0a1b2c3d/1/assets/';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 const TRICKY = 'MedMassager "Classic" <Body> & Back';
 
-let browser, shop, cdn, block, schema;
+let browser, shop, cdn, schema;
 const pages = new Map();
 
 /** One origin for the shop's pages (from `pages`), one for the CDN (the extension's assets). */
@@ -39,8 +39,7 @@ function listen(handler) {
 
 before(async () => {
   if (!existsSync(join(EXT, 'blocks', 'massage-guide.liquid'))) throw new Error('dist/shopify-extension is missing: run tools/build.sh first');
-  block = readFileSync(join(EXT, 'blocks', 'massage-guide.liquid'), 'utf8');
-  schema = JSON.parse(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/.exec(block)[1]);
+  ({ schema } = readBlock(EXT));
   shop = await listen((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (!pages.has(path)) return res.writeHead(404).end('not found');
@@ -58,47 +57,18 @@ before(async () => {
 after(async () => { await browser?.close(); await shop?.close(); await cdn?.close(); });
 
 /** The block as Shopify renders it: settings from the schema's defaults unless given. */
-async function renderBlock({ product = null, settings = {}, country = 'US' } = {}) {
-  const engine = new Liquid({ root: [join(EXT, 'snippets')], extname: '.liquid', strictFilters: true, strictVariables: true });
-  const strings = JSON.parse(readFileSync(join(EXT, 'locales', 'en.default.json'), 'utf8'));
-  engine.registerFilter('asset_url', (name) => `${cdn.origin.replace(/^http:/, '')}${CDN_PATH}${name}`);
-  engine.registerFilter('preload_tag', (url, ...options) => {
-    const as = options.find(([key]) => key === 'as')?.[1];
-    return `<link href="${url}" rel="preload" as="${as}">`;
-  });
-  engine.registerFilter('t', (key) => {
-    const text = key.split('.').reduce((node, part) => node?.[part], strings);
-    if (typeof text !== 'string') throw new Error(`no translation for ${key}`);
-    return text;
-  });
-  // Shopify reads {% schema %} and leaves it out of the page.
-  engine.registerTag('schema', {
-    parse(token, remain) {
-      while (remain.length) if (remain.shift().name === 'endschema') return;
-      throw new Error('{% schema %} without {% endschema %}');
-    },
-    render() { return ''; },
-  });
-  const defaults = Object.fromEntries(schema.settings.filter((s) => s.id).map((s) => [s.id, s.default ?? '']));
-  return engine.parseAndRender(block, {
-    block: { id: 'AbC123', settings: { ...defaults, ...settings }, shopify_attributes: '' },
-    product,
-    request: { origin: shop.origin },
-    localization: { country: { iso_code: country } },
-  });
-}
+const renderBlock = (options = {}) => render(EXT, { assets: assetsUrl(), origin: shop.origin, ...options });
+const assetsUrl = () => `${cdn.origin.replace(/^http:/, '')}${CDN_PATH}`;
 
 /**
  * A shop page around rendered blocks. Shopify adds the block schema's javascript (deferred) and
  * stylesheet to the page once, whatever the number of blocks.
  */
 function shopPage(path, blocks, title = 'Product') {
-  const asset = (name) => `${cdn.origin.replace(/^http:/, '')}${CDN_PATH}${name}`;
   pages.set(path, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="stylesheet" href="${asset(schema.stylesheet)}" media="all">
-<script src="${asset(schema.javascript)}" defer></script>
+<title>${title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}</title>
+${blockHead(EXT, assetsUrl())}
 <style>html { font-size: 62.5%; } body { font: 1.6rem/1.5 Georgia, serif; margin: 0 auto; max-width: 90rem; padding: 0 1.5rem; }</style>
 </head><body><main><h1>${title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}</h1>
 ${blocks.join('\n')}
