@@ -3,8 +3,8 @@
 //   - Shopify's theme-check (theme-check:theme-app-extension, which extends the recommended
 //     config): no error and no warning; and the same check failing on a block that names the
 //     full massage-guide.js, so this test can fail;
-//   - the block rendered with liquidjs (asset_url, preload_tag, t and the schema tag stubbed as
-//     Shopify renders them) for a product, a product whose title has quotes and `<`, and no
+//   - the block rendered with liquidjs (tools/shopify-render.mjs: asset_url, preload_tag, t and
+//     the schema tag stubbed as Shopify renders them) for a product, a product whose title has quotes and `<`, and no
 //     product, then opened in Chromium as a shop page whose assets come from another origin (the
 //     CDN, no CORS headers): the whole article with JavaScript off; with it, the tabs, the safety
 //     check's first question, the timer, no console error, no request but the shop page and the
@@ -156,7 +156,7 @@ test('liquidjs: attributes from the settings and the product, escaped; none with
   };
   const plain = attributes(await renderBlock({ product: { title: 'MedMassager Body Massager Classic', url: '/products/classic' } }));
   assert.deepEqual(plain, {
-    locale: 'en-US', start: 'article', loading: 'auto', theme: 'auto',
+    locale: 'en-US', sections: 'article quiz timer', start: 'article', loading: 'auto', theme: 'auto',
     'product-url': `${shop.origin}/products/classic`, 'product-name': 'MedMassager Body Massager Classic',
   });
   const tricky = await renderBlock({ product: { title: TRICKY, url: '/products/classic-"x"' }, country: 'GB' });
@@ -174,7 +174,8 @@ test('Chromium, JavaScript off: the whole article, the theme page around it', as
   const headings = articleHeadings();
   assert.ok(headings.length >= 6, `headings in the snippet: ${headings.length}`);
   for (const name of headings) assert.ok(await page.getByRole('heading', { name, exact: true }).isVisible(), `visible heading: ${name}`);
-  assert.ok(await page.getByText('The safety check and the self-massage timer need JavaScript').isVisible());
+  // innerText holds rendered text only (Playwright's text locators skip <noscript>).
+  assert.match(await page.innerText('body'), /The safety check and the self-massage timer need JavaScript/);
   await screenshot(page, 'shopify-block-no-js');
   await context.close();
 });
