@@ -17,7 +17,9 @@ import { join, extname, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { check } from '@shopify/theme-check-node';
 import { launchChromium, watch, screenshot, DIST } from '../e2e/harness.mjs';
+import { Liquid } from 'liquidjs';
 import { readBlock, renderBlock as render, blockHead } from '../../tools/shopify-render.mjs';
+import { liquidSafe } from '../../tools/shopify.mjs';
 
 const EXT = join(DIST, 'shopify-extension');
 const ASSETS = join(EXT, 'assets');
@@ -134,6 +136,17 @@ test('theme-check fails a block that names the full massage-guide.js (the check 
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+});
+
+test('the article snippet is Liquid-safe: `{{` and `{%` in the text stay text', async () => {
+  const html = '<p title="{{ a }}">{{ product.title }} and {% if x %}y{% endif %}, {single} {</p>';
+  const safe = liquidSafe(html);
+  const rendered = await new Liquid({ strictVariables: true }).parseAndRender(safe, {});
+  assert.equal(rendered, safe, 'Liquid leaves it alone');
+  assert.equal(rendered.replace(/&#123;/g, '{'), html, 'the browser reads the same text');
+  const snippet = readFileSync(join(EXT, 'snippets', 'massage-guide-article.liquid'), 'utf8');
+  assert.doesNotMatch(snippet, /\{[{%]/);
+  assert.doesNotMatch(snippet, /[^\x00-\x7e]/, 'ASCII (numeric references)');
 });
 
 test('the schema: section target, settings for every attribute the brief names, labels in en.default.schema.json', () => {
