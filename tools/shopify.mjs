@@ -345,5 +345,5 @@ export async function writeShopifyExtension({ root, staging, version, rules, she
   for (const [path, text] of Object.entries(files)) writeFileSync(join(out, path), text, 'utf8');
   return Object.entries(files)
     .filter(([path]) => path.startsWith('assets/') || path.startsWith('snippets/'))
-    .map(([path, text]) => [`${EXTENSION}/${path}`, Buffer.from(text, 'utf8')]);
+    .map(([path, text]) => [`(shopify) ${path.replace(/^\w+\//, '')}`, Buffer.from(text, 'utf8')]);
 }
