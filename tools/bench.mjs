@@ -5,6 +5,7 @@
 //   node tools/bench.mjs --lighthouse    only the Lighthouse tables
 //   node tools/bench.mjs --bytes         only the bytes transferred before `load`
 //   node tools/bench.mjs --tab           only "Safety check tab to first question" under throttling
+//   node tools/bench.mjs --shopify       only the Shopify app block on the product page (Lighthouse)
 //   node tools/bench.mjs --runs 5        runs per page or case (default 5; the median is kept)
 //   node tools/bench.mjs --no-standalone skip Lighthouse on the standalone page
 //
@@ -25,6 +26,10 @@
 // 4. Safety-check tab to first question at DevTools throttling (Network.emulateNetworkConditions
 //    + Emulation.setCPUThrottlingRate 4): app not prefetched (loading="interaction") and
 //    prefetched (loading="eager", and loading="auto" once it has loaded).
+// 5. The Shopify app block (dist/shopify-extension, rendered with liquidjs by
+//    tools/shopify-render.mjs) on the same product page, against the page without it:
+//    Lighthouse mobile, interleaved; score, LCP, TBT, CLS. Shopify puts the block's stylesheet and
+//    deferred script in <head>; the assets are served from /shopify-extension/assets/.
 // Every page is served from 127.0.0.1 brotli-compressed, as a CDN would.
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -37,6 +42,7 @@ import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:z
 import { sizes, distFile } from './sizes.mjs';
 import { latin1Literal } from './encode.mjs';
 import { shortenImports } from './wasm-names.mjs';
+import { renderBlock, blockHead } from './shopify-render.mjs';
 // acorn comes with lighthouse and terser (node_modules/acorn): reads the parts out of the minified scripts.
 import * as acorn from 'acorn';
 
@@ -57,12 +63,13 @@ const KIB = 1024;
 
 const args = process.argv.slice(2);
 const has = (flag) => args.includes(flag);
-const sectionFlags = ['--sizes', '--lighthouse', '--bytes', '--tab'];
+const sectionFlags = ['--sizes', '--lighthouse', '--bytes', '--tab', '--shopify'];
 const all = !sectionFlags.some(has);
 const doSizes = all || has('--sizes');
 const doLighthouse = all || has('--lighthouse');
 const doBytes = all || has('--bytes');
 const doTab = all || has('--tab');
+const doShopify = all || has('--shopify');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 
 const env = {
@@ -332,9 +339,9 @@ const PAGES = {
 };
 
 /** Serves dist/ at / and bench/ at /bench/ (plus the product page variants), brotli-compressed. */
-async function serveBench() {
+async function serveBench(extra = {}) {
   const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.css': 'text/css' };
-  const variants = productPages();
+  const variants = { ...productPages(), ...extra };
   const encodings = new Set();
   const encoded = new Map();
   const server = createServer((req, res) => {
@@ -498,7 +505,7 @@ async function lighthouse(url, name) {
     mainThread: metric('mainthread-work-breakdown'),
     styleLayout: group('styleLayout'),
     scripting: group('scriptEvaluation') + group('scriptParseCompile'),
-    appFetched: requests.some((r) => /massage-guide-app(\.[0-9a-f]{8})?\.js/.test(r.url)) ? 1 : 0,
+    appFetched: requests.some((r) => /massage-guide(-block)?-app(\.[0-9a-f]{8})?\.js/.test(r.url)) ? 1 : 0,
     lcpElement: lcpNode ? (lcpNode.selector || lcpNode.nodeLabel || '').slice(0, 80) : null,
     lcpPhases: phases,
     lcpError: lhr.audits['largest-contentful-paint-element']?.errorMessage || null,
@@ -757,22 +764,77 @@ async function benchTab(server) {
   save();
 }
 
+// ---- 5. The Shopify app block -------------------------------------------------------------
+
+const SHOPIFY = {
+  without: { path: '/bench/product-page-without-widget.html', label: 'without the block' },
+  block: { path: '/bench/product-page-shopify-block.html', label: 'with the app block (defaults)' },
+  interaction: { path: '/bench/product-page-shopify-block-interaction.html', label: 'with the app block, loading: On first use' },
+};
+
+/** The product page with the app block where the widget was, and its head additions. */
+async function shopifyPages() {
+  const ext = join(DIST, 'shopify-extension');
+  if (!existsSync(join(ext, 'blocks', 'massage-guide.liquid'))) throw new Error(`${ext} is missing: run tools/build.sh first`);
+  const assets = '/shopify-extension/assets/';
+  const page = readFileSync(join(BENCH, 'product-page.html'), 'utf8');
+  const embed = /<massage-guide[\s\S]*?<\/massage-guide>\s*<script[^>]*massage-guide\.js[^>]*><\/script>/;
+  if (!embed.test(page)) throw new Error('bench/product-page.html: no <massage-guide> + script to replace');
+  const withBlock = async (settings) => {
+    const html = await renderBlock(ext, {
+      assets, origin: 'https://shop.example', product: { title: 'MedMassager Body Massager Classic', url: '/products/classic' }, country: 'GB', settings,
+    });
+    return page.replace(embed, () => html).replace('</head>', () => `${blockHead(ext, assets)}\n</head>`);
+  };
+  return { [SHOPIFY.block.path]: await withBlock({}), [SHOPIFY.interaction.path]: await withBlock({ loading: 'interaction' }) };
+}
+
+async function benchShopify(server) {
+  const version = execFileSync(join(ROOT, 'node_modules', '.bin', 'lighthouse'), ['--version'], { env, encoding: 'utf8' }).trim();
+  const results = { without: [], block: [], interaction: [] };
+  const order = Object.keys(results);
+  for (let i = 1; i <= runs; i++) {
+    for (let j = 0; j < order.length; j++) {
+      const name = order[(i - 1 + j) % order.length];
+      results[name].push(await lighthouse(`${server.origin}${SHOPIFY[name].path}`, `shopify-${name}-${i}`));
+    }
+  }
+  const s = Object.fromEntries(Object.entries(results).map(([name, list]) => [name, summarize(list)]));
+  const cell = (x, key) => `${x[key]} (${x.all[key]})`;
+  emit(`## Shopify app block on the demo product page, Lighthouse ${version} mobile (slow 4G, 4× CPU, simulated): median of ${runs} (all runs), interleaved`, '');
+  const rows = [['Performance', 'performance', 0], ['LCP (ms)', 'lcp', 0], ['TBT (ms)', 'tbt', 0], ['CLS', 'cls', 3], ['FCP (ms)', 'fcp', 0],
+    ['transfer during the run (KiB)', 'transferKiB', 1], ['app requested during the run (of N runs)', 'appFetched', 0]];
+  const delta = (name, key, digits) => (key === 'appFetched' ? '' : signed(s[name][key] - s.without[key], digits));
+  emit(...table(['metric', SHOPIFY.without.label, SHOPIFY.block.label, 'Δ', SHOPIFY.interaction.label, 'Δ'], rows.map(([label, key, digits]) => [
+    label, cell(s.without, key), cell(s.block, key), delta('block', key, digits), cell(s.interaction, key), delta('interaction', key, digits),
+  ])), '');
+  emit(...table(['goal (issue 22), block with its defaults', 'measured (median)', 'status'], [
+    ['0 performance points lost', signed(s.block.performance - s.without.performance), verdict(s.block.performance >= s.without.performance)],
+    ['LCP +≤ 50 ms', signed(s.block.lcp - s.without.lcp), verdict(s.block.lcp - s.without.lcp <= 50)],
+    ['CLS 0', s.block.cls.toFixed(3), verdict(s.block.cls === 0)],
+  ]), '');
+  emit(`Lighthouse benchmarkIndex of the runs: ${Object.values(s).map((x) => x.all.benchmarkIndex).join('; ')}.`, '');
+  summary.shopify = s;
+  save();
+}
+
 // ---- main (last, so every table above is initialised) ------------------------------------
 
 try {
   if (doSizes) await benchSizes();
-  if (doLighthouse || doBytes || doTab) {
-    const server = await serveBench();
+  if (doLighthouse || doBytes || doTab || doShopify) {
+    const server = await serveBench(doShopify ? await shopifyPages() : {});
     try {
       if (doLighthouse) await benchLighthouse(server);
       if (doBytes) await benchBytes(server);
       if (doTab) await benchTab(server);
+      if (doShopify) await benchShopify(server);
     } finally {
       await server.close();
     }
     emit(`Pages served from 127.0.0.1 by tools/bench.mjs; content encodings used: ${[...server.encodings].join(', ') || 'none'} (brotli whenever the browser offers it, as a CDN does).`, '');
   }
-  if (doLighthouse || doTab) emit('**Caveat.** This machine has 2 cores shared with other agents (load average at the end: '
+  if (doLighthouse || doTab || doShopify) emit('**Caveat.** This machine has 2 cores shared with other agents (load average at the end: '
     + `${loadavg().map((x) => x.toFixed(2)).join(' / ')}). Lighthouse runs one at a time, but its simulated figures scale with the CPU time it observes `
     + '(see benchmarkIndex), and the throttled timings in part 4 include CPU contention on top of the 4x slowdown.', '');
 } finally {

@@ -10,6 +10,7 @@
 //   index.html            the standalone page, using massage-guide.js like any host would
 //   massage-guide.html    the standalone page with both scripts inlined: nothing external
 //   snippet.html          what a shop pastes: the element with the article inside + the script tag
+//   shopify-extension/    the Shopify theme app extension (tools/shopify.mjs)
 //
 // The article is pre-rendered by the native `prerender` binary (Yew SSR). Run by Trunk with
 // TRUNK_STAGING_DIR set; also runnable by hand: node tools/bundle.mjs <staging-dir>
@@ -23,6 +24,7 @@ import { sizeTable } from './sizes.mjs';
 import { latin1Literal, minifyCss, asciiJson, asciiHtml } from './encode.mjs';
 import { shortenImports } from './wasm-names.mjs';
 import { htmlToTree, treeToHtml } from './html-tree.mjs';
+import { writeShopifyExtension } from './shopify.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -188,10 +190,16 @@ writeFileSync(join(staging, 'integrity.json'), JSON.stringify({
   [APP]: integrity,
 }, null, 2) + '\n');
 
-// 6. The size report (raw, gzip -9, brotli -11) of what ships, plus the bare wasm for reference.
+// 6. The Shopify theme app extension: the article rendered by Liquid, a block script without it.
+const shopifyFiles = await writeShopifyExtension({
+  root, staging, version: api.version, build, rules, shell: element, css, appScript, articleHtml: prerendered, release,
+});
+
+// 7. The size report (raw, gzip -9, brotli -11) of what ships, plus the bare wasm for reference.
 console.log(sizeTable([
   ...['index.html', `${NAME}.js`, APP, `${NAME}.html`, 'snippet.html']
     .filter((f) => existsSync(join(staging, f)))
     .map((f) => [f, readFileSync(join(staging, f))]),
+  ...shopifyFiles,
   ['(wasm alone, inside the app script)', wasm],
 ]));

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it (.ci/run calls this). Installs what it needs first.
 #   1. native: cargo test --workspace (core rules, timer, article fidelity, SSR markup)
 #   2. wasm-bindgen-test in headless Chromium (components in a real DOM)
-#   3. release build (trunk + tools/bundle.mjs), the npm package folder and its tests, the size budget
+#   3. release build (trunk + tools/bundle.mjs), the npm package folder and its tests, the size budget,
+#      the Shopify theme app extension (theme-check, liquidjs, Chromium)
 #   4. end-to-end suites in Chromium (Playwright), then Firefox and WebKit smoke tests
 # Every runner goes through tools/no-parked.mjs: a todo, skipped, ignored or `only` test fails
 # the run even when everything that ran passed.
@@ -34,6 +35,9 @@ parked node --test tests/package/ tests/docs/
 
 step "size budget (size-budget.json)"
 node tools/size-budget.mjs
+
+step "Shopify theme app extension (theme-check, the block rendered with liquidjs, Chromium)"
+node --test --test-concurrency=1 tests/shopify/
 
 step "end-to-end (Chromium, Playwright)"
 parked node --test --test-concurrency=1 tests/e2e/
