@@ -121,7 +121,7 @@ function blockSource({ parts, bridge, version, build, rules }) {
     // reasons only for what a merchant types or a product supplies; the block's selects write
     // the others, which a bad value can only reach by hand-editing the block.
     `var MG_API = ${rulesLiteral(rules.map(({ values, reason, ...rule }) => ({
-      ...rule, reason: TYPED_ATTRIBUTES.includes(rule.name) ? reason : '', ...(values.length ? { values } : {}),
+      ...rule, ...(TYPED_ATTRIBUTES.includes(rule.name) ? { reason } : {}), ...(values.length ? { values } : {}),
     })))};`,
     `var MG_APP_FILE = ${JSON.stringify(BLOCK_APP)};`,
     parts.block,
@@ -317,7 +317,7 @@ export async function writeShopifyExtension({ root, staging, version, build, rul
     if (!release) return code;
     const result = await minify(code, {
       ecma: 2020,
-      compress: { passes: 3, unsafe_arrows: true },
+      compress: { passes: 3, unsafe_arrows: true, pure_funcs: ['Symbol.for'] },
       mangle: { properties: { regex: INTERNAL_PROPERTIES, builtins: true } },
       nameCache,
       format: { comments: /^!/, ascii_only: true },

@@ -45,7 +45,7 @@ function attribute(host, name) {
   if (value === null) return rule.default;
   var ok = VALIDATORS[rule.kind](value, rule);
   if (rule.kind === 'keywords') {
-    if (ok.unknown || !ok.chosen.length) warnOnce(host, name, value, ok.chosen.length ? rule.reason : rule.reason + '; showing all');
+    if (ok.unknown || !ok.chosen.length) warnOnce(host, name, value, (rule.reason || '') + (ok.chosen.length ? '' : '; showing all'));
     return ok.chosen.length ? ok.chosen.join(' ') : rule.default;
   }
   if (ok === null) {
@@ -61,7 +61,7 @@ function warnOnce(host, name, value, reason) {
   if (seen.indexOf(key) >= 0) return;
   seen.push(key);
   var shown = Array.from(value);
-  warn('ignored ' + name + '="' + shown.slice(0, 60).join('') + (shown.length > 60 ? '\u2026' : '') + '": ' + reason);
+  warn('ignored ' + name + '="' + shown.slice(0, 60).join('') + (shown.length > 60 ? '\u2026' : '') + '"' + (reason ? ': ' + reason : ''));
 }
 
 /** Everything the shell needs from the attributes, validated. */
