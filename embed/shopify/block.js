@@ -17,6 +17,10 @@ var building = null; // the element whose shadow root _build is filling (it runs
  * an unstyled shell; then the article moves into the shell's article panel. If the stylesheet
  * cannot load, the article simply stays where Liquid put it.
  */
+/** The block's app file: beside this script in the extension's assets folder (Shopify loads the
+ *  block script from its CDN with a real src, so `document.currentScript` always has one). */
+var appUrl = new URL(MG_APP_FILE, (thisScript && thisScript.src) || document.baseURI).href;
+
 function applyStyles(shadow, name, file) {
   var host = shadow.host;
   var link = document.createElement('link');
