@@ -1,6 +1,7 @@
 // ---- Attribute rules: the kinds of core::embed_api::ValueKind, one function each ------------
 // Each returns the accepted value, or null to fall back to the default (with one warning).
-var VALIDATORS = {
+/* exported VALIDATORS, RULES, attribute, warnOnce, readConfig, checkAll */
+var VALIDATORS = bag({
   keyword: function (value, rule) {
     var word = value.trim().toLowerCase();
     for (var i = 0; i < rule.values.length; i++) if (rule.values[i].toLowerCase() === word) return rule.values[i];
@@ -16,6 +17,7 @@ var VALIDATORS = {
   url: function (value) {
     var url = value.trim();
     var match = /^https?:\/\/([^/?#]*)/i.exec(url);
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
     return match && match[1] && url.length <= 2048 && !/[\s\u0000-\u001f\u007f"<>]/.test(url) ? url : null;
   },
   text: function (value) {
@@ -34,9 +36,9 @@ var VALIDATORS = {
     var tag = value.trim();
     return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) && rule.values.indexOf(tag.split('-')[0].toLowerCase()) >= 0 ? tag : null;
   },
-};
-var RULES = {};
-MG_API.forEach(function (rule) { RULES[rule.name] = rule; });
+});
+var RULES = Object.create(null);
+MG_API.forEach(function (rule) { RULES[rule.name] = bag(rule); });
 
 /** Validates one attribute of `host`; warns once per element and value. */
 function attribute(host, name) {

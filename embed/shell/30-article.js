@@ -1,7 +1,14 @@
 // ---- DOM building (no innerHTML anywhere) ---------------------------------------------------
+/* exported setAttributes, el, buildTree, renderProduct */
+/** Sets the own attributes of `attributes` (never inherited, polluted names). */
+function setAttributes(node, attributes) {
+  var names = objectKeys(attributes);
+  for (var i = 0; i < names.length; i++) node.setAttribute(names[i], attributes[names[i]]);
+}
+
 function el(tag, attributes, children) {
   var node = document.createElement(tag);
-  for (var name in attributes) node.setAttribute(name, attributes[name]);
+  setAttributes(node, attributes);
   (children || []).forEach(function (child) {
     node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
   });
@@ -14,8 +21,7 @@ function buildTree(node, ns) {
   var tag = node[0];
   if (tag === 'svg') ns = SVG_NS;
   var element = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
-  var attributes = node[1] || {};
-  for (var name in attributes) element.setAttribute(name, attributes[name]);
+  if (node[1]) setAttributes(element, node[1]);
   for (var i = 2; i < node.length; i++) element.appendChild(buildTree(node[i], ns));
   return element;
 }

@@ -1,14 +1,19 @@
 // ---- The app script: loaded once per page, one wasm instance for every element ------------
-var thisScript = document.currentScript;
+/* exported thisScript, appUrl, appInstance, liveElements, trustedPolicy, prefetched, failure, loadAppScript, isLocal, loadsWithoutAsking, prefetchAppFile, instantiate, loadApp, isTrap, trapsWatched, watchTraps, crashAll */
+var thisScript = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 var appUrl = (function () {
   try { return new URL(MG_APP_FILE, (thisScript && thisScript.src) || document.baseURI).href; } catch (e) { return MG_APP_FILE; }
 })();
+/** @type {Promise<any> | null} */
 var appInstance = null; // Promise of the glue object with the wasm instantiated
 var liveElements = [];
-var trustedPolicy;
+/** @type {MgTrustedPolicy | null | undefined} */
+var trustedPolicy; // undefined: not asked for yet; null: refused
+var prefetched = false;
 
+/** @param {string} kind @param {string} detail @returns {MgFailure} */
 function failure(kind, detail) {
-  var error = new Error(FAILURES[kind]);
+  var error = /** @type {MgFailure} */ (new Error(FAILURES[kind]));
   error.kind = kind;
   error.detail = detail;
   return error;
@@ -26,7 +31,7 @@ function loadAppScript() {
             createScriptURL: function (url) { return url === appUrl ? url : ''; },
           });
         }
-        src = trustedPolicy.createScriptURL(appUrl);
+        if (trustedPolicy) src = trustedPolicy.createScriptURL(appUrl);
       } catch (e) {
         trustedPolicy = null;
       }
@@ -34,11 +39,7 @@ function loadAppScript() {
       if (trustedPolicy === null) return reject(failure('policy', 'Trusted Types refused the policy "massage-guide"'));
     }
     var script = document.createElement('script');
-    var local = location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:';
-    // Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
-    // An opaque origin (a sandboxed iframe without allow-same-origin) would need CORS headers
-    // from the shop's server for `integrity`; there the script loads like any plain <script>.
-    if ((window.origin || location.origin) === 'null') local = true;
+    var local = isLocal();
     if (!local) {
       script.integrity = MG_APP_INTEGRITY;
       script.crossOrigin = 'anonymous';
@@ -62,6 +63,39 @@ function loadAppScript() {
   });
 }
 
+// Chromium refuses every file:// script that carries `integrity`, so only http(s) checks it.
+// An opaque origin (a sandboxed iframe without allow-same-origin) would need CORS headers
+// from the shop's server for `integrity`; there the script loads like any plain <script>.
+function isLocal() {
+  return location.protocol === 'file:' || appUrl.slice(0, 5) === 'file:' || (window.origin || location.origin) === 'null';
+}
+
+/**
+ * Whether the app can load without asking Trusted Types for a policy: it is on the page
+ * already, the policy was asked for before, or the browser has no Trusted Types. A page's
+ * `trusted-types` list cannot be read, and asking for a name it omits is itself a reported
+ * violation, so only a reader's request may ask.
+ */
+function loadsWithoutAsking() {
+  var types = window.trustedTypes;
+  return !!window[APP_KEY] || trustedPolicy !== undefined || !(types && types.createPolicy);
+}
+
+/**
+ * The automatic load where the policy would have to be asked for: fetch the file into the HTTP
+ * cache with <link rel=prefetch> (no script sink, no policy); it runs when a reader asks.
+ */
+function prefetchAppFile() {
+  if (prefetched || !/^https?:/i.test(appUrl)) return;
+  prefetched = true;
+  var link = document.createElement('link');
+  link.rel = 'prefetch';
+  link.as = 'script';
+  if (!isLocal()) link.crossOrigin = 'anonymous';
+  link.href = appUrl;
+  (document.head || document.documentElement).appendChild(link);
+}
+
 function instantiate(entry) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw failure('nowasm', 'WebAssembly is not available');
@@ -76,11 +110,11 @@ function instantiate(entry) {
 }
 
 function loadApp() {
-  if (!appInstance) {
-    appInstance = loadAppScript().then(instantiate);
-    appInstance.catch(function () { appInstance = null; }); // Retry starts over
-  }
-  return appInstance;
+  if (appInstance) return appInstance;
+  var loading = loadAppScript().then(instantiate);
+  loading.catch(function () { appInstance = null; }); // Retry starts over
+  appInstance = loading;
+  return loading;
 }
 
 // A Rust panic ends in a wasm trap (WebAssembly.RuntimeError): from a call the shell made, from

@@ -1,4 +1,5 @@
 // ---- Scheduling the app load -------------------------------------------------------------
+/* exported whenPageLoaded, whenIdle, whenNearViewport */
 function whenPageLoaded(callback) {
   if (document.readyState === 'complete') { callback(); return function () {}; }
   window.addEventListener('load', callback);
@@ -7,7 +8,7 @@ function whenPageLoaded(callback) {
 
 function whenIdle(callback) {
   if (window.requestIdleCallback) {
-    var id = window.requestIdleCallback(callback, { timeout: 3000 });
+    var id = window.requestIdleCallback(callback, bag({ timeout: 3000 }));
     return function () { window.cancelIdleCallback(id); };
   }
   var timer = setTimeout(callback, 200);
@@ -22,7 +23,7 @@ function whenNearViewport(element, callback) {
       observer.disconnect();
       callback();
     }
-  }, { rootMargin: '100% 0px' });
+  }, bag({ rootMargin: '100% 0px' }));
   observer.observe(element);
   return function () { observer.disconnect(); };
 }

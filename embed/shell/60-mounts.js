@@ -4,6 +4,7 @@
 // never dropped"), so every unmounted app would leave its root element and one listener per
 // event type behind. The shell records the listeners added to each mount point, removes them
 // when the app is released, and reuses the (then empty) element for the next app.
+/* exported mountPool, takeMount, recycleMount, widgetKey */
 var mountPool = [];
 function takeMount() {
   var node = mountPool.pop() || document.createElement('div');
