@@ -25,15 +25,18 @@
 var hasOwn = Object.prototype.hasOwnProperty;
 var objectKeys = Object.keys;
 
-/** A table with no prototype, filled with the own properties of `source`. */
+/**
+ * A table with no prototype, filled with the own properties of `source`.
+ * @param {object} source @returns {any}
+ */
 function bag(source) {
   var table = Object.create(null);
   var names = objectKeys(source);
-  for (var i = 0; i < names.length; i++) table[names[i]] = source[names[i]];
+  for (var i = 0; i < names.length; i++) table[names[i]] = /** @type {any} */ (source)[names[i]];
   return table;
 }
 
-/** `table[name]` if `table` has it as its own property, else undefined. */
+/** `table[name]` if `table` has it as its own property, else undefined. @param {any} table @param {string} name @returns {any} */
 function own(table, name) {
   return table && hasOwn.call(table, name) ? table[name] : undefined;
 }

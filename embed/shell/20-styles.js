@@ -2,6 +2,7 @@
 //      app's when it mounts); <style> elements where adoptedStyleSheets is missing (older WebKit).
 /* exported sheets, applyStyles */
 var sheets = Object.create(null);
+/** @param {ShadowRoot} shadow @param {string} name @param {string} text */
 function applyStyles(shadow, name, text) {
   try {
     if (!sheets[name]) {

@@ -6,6 +6,7 @@ var appUrl = (function () {
 })();
 /** @type {Promise<any> | null} */
 var appInstance = null; // Promise of the glue object with the wasm instantiated
+/** @type {MassageGuideElement[]} */
 var liveElements = [];
 /** @type {MgTrustedPolicy | null | undefined} */
 var trustedPolicy; // undefined: not asked for yet; null: refused
@@ -96,13 +97,14 @@ function prefetchAppFile() {
   (document.head || document.documentElement).appendChild(link);
 }
 
+/** @param {any} entry */
 function instantiate(entry) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw failure('nowasm', 'WebAssembly is not available');
   }
   var glue = entry.glue();
   glue.css = entry.css;
-  return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (error) {
+  return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (/** @type {any} */ error) {
     // A CSP without 'wasm-unsafe-eval' refuses to compile; anything else is our own bug.
     var refused = error instanceof WebAssembly.CompileError || /WebAssembly|wasm|unsafe-eval/i.test(error && error.message);
     throw failure(refused ? 'wasm' : 'crash', error && error.message);
@@ -120,6 +122,7 @@ function loadApp() {
 // A Rust panic ends in a wasm trap (WebAssembly.RuntimeError): from a call the shell made, from
 // a DOM event handler inside the app, or from Yew's scheduler (a rejected promise). Every widget
 // shares the instance, so all of them show the panic screen; nothing reaches the host's log.
+/** @param {unknown} error */
 function isTrap(error) {
   return typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
 }

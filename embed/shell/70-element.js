@@ -208,7 +208,7 @@ class MassageGuideElement extends HTMLElement {
     var mg = this._mg;
     if (mg.app || !mg.wantApp || !appInstance) return;
     var self = this;
-    applyStyles(this.shadowRoot, 'app', glue.css);
+    applyStyles(/** @type {ShadowRoot} */ (this.shadowRoot), 'app', glue.css);
     try {
       mg.app = glue.mount(mg.mount, this, widgetKey(this, mg.config), mg.active);
       mg.glue = glue;
