@@ -1,8 +1,10 @@
 // Lifecycle benchmark (issue 12): creates and removes many <massage-guide> elements, as a
 // framework that re-renders does, and prints how DOM nodes, event listeners and the JS heap grow.
-// Each element is created with start="quiz", so the Yew app really mounts before it is removed.
+// Two cases: bare elements (article only, the app never opened; issue 19), then elements created
+// with start="quiz", so the Yew app really mounts before it is removed.
 //
-//   node tools/bench-lifecycle.mjs [--count 500]      (after tools/build.sh; honours MG_DIST)
+//   node tools/bench-lifecycle.mjs [--count 500] [--bare]   (after tools/build.sh; honours MG_DIST;
+//                                                          --bare: only the bare-element case)
 //
 // A benchmark, not a test: it prints figures (the target is "flat within noise").
 import { launchChromium, serve } from '../tests/e2e/harness.mjs';
@@ -38,6 +40,21 @@ async function churn(n) {
   }, n);
 }
 
+// A churn of `n` bare elements (the article drawn, the app never opened), each replaced by the
+// next a task later, as a re-rendering framework does.
+async function churnBare(n) {
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) {
+      const element = document.createElement('massage-guide');
+      document.body.append(element);
+      if (!element.shadowRoot?.querySelector('.mg-article')) throw new Error('the article was not drawn');
+      await new Promise((r) => setTimeout(r, 0));
+      element.remove();
+    }
+    await new Promise((r) => setTimeout(r, 0));
+  }, n);
+}
+
 // The same element (app mounted) removed and inserted again `n` times, a task apart.
 async function reinsert(n) {
   await page.evaluate(async (n) => {
@@ -58,9 +75,33 @@ async function reinsert(n) {
   }, n);
 }
 
+const signed = (x) => `${x >= 0 ? '+' : ''}${x}`;
+function print(title, list, last) {
+  const [, base] = list[0];
+  console.log(`\n${title}\n\n| state | DOM nodes | listeners | JS heap KiB |\n|---|---:|---:|---:|`);
+  for (const [name, c] of list) {
+    console.log(`| ${name} | ${c.nodes} (${signed(c.nodes - base.nodes)}) | ${c.listeners} (${signed(c.listeners - base.listeners)}) | ${c.heapKiB} (${signed(c.heapKiB - base.heapKiB)}) |`);
+  }
+  const per = (key) => (((last[key] - base[key]) / count) * 100).toFixed(1);
+  console.log(`\nper 100 elements: ${per('nodes')} nodes, ${per('listeners')} listeners, ${per('heapKiB')} KiB heap`);
+}
+const step = Math.max(1, Math.floor(count / 5));
+await churnBare(20); // warm up: the shared stylesheet, the automatic load
+const bareRows = [['after warm-up (bare elements)', await counters()]];
+for (let done = 0; done < count; done += step) {
+  await churnBare(step);
+  bareRows.push([`${done + step} bare elements created and removed`, await counters()]);
+}
+
+print('Bare elements (article only, the app never opened):', bareRows, bareRows[bareRows.length - 1][1]);
+if (process.argv.includes('--bare')) {
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
+
 await churn(20); // warm up: the wasm instance, the shared stylesheets
 const rows = [['after warm-up', await counters()]];
-const step = Math.max(1, Math.floor(count / 5));
 for (let done = 0; done < count; done += step) {
   await churn(step);
   rows.push([`${done + step} elements created and removed`, await counters()]);
@@ -71,12 +112,6 @@ rows.push(['app mounted in the page\'s own element', beforeReinsert]);
 await reinsert(100);
 rows.push(['+ that element removed and re-inserted 100 times', await counters()]);
 
-const [, base] = rows[0];
-console.log('| state | DOM nodes | listeners | JS heap KiB |\n|---|---:|---:|---:|');
-for (const [name, c] of rows) {
-  console.log(`| ${name} | ${c.nodes} (${c.nodes - base.nodes >= 0 ? '+' : ''}${c.nodes - base.nodes}) | ${c.listeners} (${c.listeners - base.listeners >= 0 ? '+' : ''}${c.listeners - base.listeners}) | ${c.heapKiB} (${c.heapKiB - base.heapKiB >= 0 ? '+' : ''}${c.heapKiB - base.heapKiB}) |`);
-}
-const last = rows[rows.length - 3][1]; // after the last churn
-console.log(`\nper element: ${((last.nodes - base.nodes) / count).toFixed(2)} nodes, ${((last.listeners - base.listeners) / count).toFixed(3)} listeners, ${((last.heapKiB - base.heapKiB) / count).toFixed(2)} KiB heap`);
+print('Elements with the app mounted (start="quiz"):', rows, rows[rows.length - 3][1]); // after the last churn
 await browser.close();
 await server.close();

@@ -50,7 +50,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.MG_DIST || join(ROOT, 'dist');
 const BENCH = join(ROOT, 'bench');
 const OUT = join(BENCH, 'out');
-const HELLO = join(BENCH, 'hello');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const CHROME_FLAGS = `--headless=new ${CHROME_ARGS.join(' ')}`;
@@ -210,7 +209,7 @@ async function benchSizes() {
 function walk(node, visit) {
   if (!node || typeof node.type !== 'string') return;
   visit(node);
-  for (const key in node) {
+  for (const key of Object.keys(node)) {
     const value = node[key];
     if (Array.isArray(value)) value.forEach((child) => walk(child, visit));
     else if (value && typeof value === 'object' && key !== 'loc') walk(value, visit);

@@ -15,6 +15,7 @@ function decode(text) {
 }
 
 export function htmlToTree(html) {
+  /** @type {any[]} */
   const root = ['#root', 0];
   const stack = [root];
   const token = /<\/([a-zA-Z0-9-]+)\s*>|<([a-zA-Z0-9-]+)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*(\/?)>|([^<]+)/g;

@@ -33,7 +33,7 @@ export async function renderBlock(ext, { assets, origin, product = null, setting
   });
   engine.registerTag('schema', {
     parse(token, remain) {
-      while (remain.length) if (remain.shift().name === 'endschema') return;
+      while (remain.length) if (/** @type {any} */ (remain.shift()).name === 'endschema') return;
       throw new Error('{% schema %} without {% endschema %}');
     },
     render() { return ''; },

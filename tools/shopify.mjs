@@ -61,9 +61,12 @@ function shellParts(shell) {
   let define = null;
   const methods = [];
   const failures = [];
-  for (const node of ast.body) {
+  for (const node of /** @type {any[]} */ (ast.body)) {
     if (node.type === 'VariableDeclaration' && node.declarations[0].id.name === 'FAILURES') {
-      for (const property of node.declarations[0].init.properties) if (!BLOCK_FAILURES.includes(property.key.name)) failures.push(property);
+      // `var FAILURES = { … }` or, host-proofed, `var FAILURES = bag({ … })`.
+      let table = node.declarations[0].init;
+      if (table.type === 'CallExpression') table = table.arguments[0];
+      for (const property of table.properties) if (!BLOCK_FAILURES.includes(property.key.name)) failures.push(property);
     }
     if (node.type === 'FunctionDeclaration' && REPLACED_FUNCTIONS.includes(node.id.name)) cut.push(node);
     if (node.type === 'ExpressionStatement' && node.expression.type === 'CallExpression'
@@ -327,6 +330,7 @@ export async function writeShopifyExtension({ root, staging, version, build, rul
   const blockJs = `/*! massage-guide ${version}: Shopify app block shell */\n${await squeeze(blockSource({ parts, bridge, version, build, rules }))}\n`;
   const runtimeJs = `${await squeeze(runtimeSource({ parts, version, build, rules }))}\n`;
   for (const [name, text] of [[BLOCK_JS, blockJs], [BLOCK_APP, runtimeJs]]) {
+    // eslint-disable-next-line no-control-regex -- checks for bytes outside printable ASCII
     if (/[^\x00-\x7e]/.test(text)) throw new Error(`shopify: ${name} must be ASCII`);
   }
   if (release && Buffer.byteLength(blockJs) > BLOCK_JS_LIMIT) {

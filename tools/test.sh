@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this). Installs what it needs first.
+#   0. lint and types: ESLint (eslint.config.js), tsc --checkJs (tsconfig.json, tsconfig.tools.json)
 #   1. native: cargo test --workspace (core rules, timer, article fidelity, SSR markup)
 #   2. wasm-bindgen-test in headless Chromium (components in a real DOM)
 #   3. release build (trunk + tools/bundle.mjs), the npm package folder and its tests, the size budget,
@@ -18,6 +19,11 @@ parked() { node tools/no-parked.mjs "$@"; }
 step "no parked tests (todo, skip, only, #[ignore]) in the test sources"
 parked static
 parked node --test tests/tooling/
+
+step "lint and types (ESLint; tsc --checkJs over the shell and the build tools)"
+node_modules/.bin/eslint .
+node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/tsc -p tsconfig.tools.json
 
 step "native tests (cargo test --workspace)"
 parked cargo test --workspace --quiet

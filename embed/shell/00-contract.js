@@ -17,13 +17,38 @@
 //
 // Contract with the host page: nothing here throws into it. Failures end as one console
 // warning and one sentence in the panel, with Retry; the article and tabs keep working.
+/* exported hasOwn, objectKeys, bag, own, READY, SVG_NS, APP_KEY, TAB_LABELS, LOADING_TEXT, FAILURES, messageOf, warn */
+
+// Host pages may have added enumerable properties to Object.prototype or Array.prototype
+// (Prototype.js, old MooTools, some analytics snippets) or replaced built-ins later on. So:
+// no `for … in`; every lookup by a name from outside goes through `own()` on a table without
+// a prototype; every options object handed to the platform is made by `bag()`, without a
+// prototype, so the browser's dictionary conversion reads no inherited names.
+var hasOwn = Object.prototype.hasOwnProperty;
+var objectKeys = Object.keys;
+
+/**
+ * A table with no prototype, filled with the own properties of `source`.
+ * @param {object} source @returns {any}
+ */
+function bag(source) {
+  var table = Object.create(null);
+  var names = objectKeys(source);
+  for (var i = 0; i < names.length; i++) table[names[i]] = /** @type {any} */ (source)[names[i]];
+  return table;
+}
+
+/** `table[name]` if `table` has it as its own property, else undefined. @param {any} table @param {string} name @returns {any} */
+function own(table, name) {
+  return table && hasOwn.call(table, name) ? table[name] : undefined;
+}
 
 var READY = 'massage-guide:ready';
 var SVG_NS = 'http://www.w3.org/2000/svg';
 var APP_KEY = Symbol.for('massage-guide.app@' + MG_VERSION + '+' + MG_BUILD);
-var TAB_LABELS = { article: 'Article', quiz: 'Safety check', timer: 'Timer' };
-var LOADING_TEXT = { quiz: 'Loading the safety check\u2026', timer: 'Loading the timer\u2026' };
-var FAILURES = {
+var TAB_LABELS = bag({ article: 'Article', quiz: 'Safety check', timer: 'Timer' });
+var LOADING_TEXT = bag({ quiz: 'Loading the safety check\u2026', timer: 'Loading the timer\u2026' });
+var FAILURES = bag({
   script: 'The safety check and timer could not be loaded: the file is missing, was changed, is blocked, or you are offline.',
   version: 'The safety check and timer file does not match this version of the guide.',
   stale: 'The safety check and timer file that arrived is not the one this version of the guide needs: an older copy is cached or served. Try again later, or clear this site\u2019s cached files.',
@@ -32,8 +57,14 @@ var FAILURES = {
   wasm: 'This page\u2019s security settings block WebAssembly, which the safety check and timer need.',
   blocked: 'The safety check and timer could not start: something in this browser (an extension or a setting) is blocking WebAssembly.',
   crash: 'Sorry, something went wrong in the safety check and timer.',
-};
+});
 
+/** The message of a caught value, whatever was thrown. @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** @param {string} text */
 function warn(text) {
   try { console.warn('massage-guide: ' + text); } catch (e) { /* no console */ }
 }

@@ -1,6 +1,8 @@
 // ---- Styles: constructable stylesheets shared by all shadow roots (the shell's at once, the
 //      app's when it mounts); <style> elements where adoptedStyleSheets is missing (older WebKit).
-var sheets = {};
+/* exported sheets, applyStyles */
+var sheets = Object.create(null);
+/** @param {ShadowRoot} shadow @param {string} name @param {string} text */
 function applyStyles(shadow, name, text) {
   try {
     if (!sheets[name]) {

@@ -2,16 +2,22 @@
 // Its file name carries a hash of its content (MG_APP_FILE), so a first script only ever asks
 // for the app of its own build: a cache that keeps an older app cannot serve it to a newer
 // first script, and an older first script still finds its own app beside the new one.
-var thisScript = document.currentScript;
+/* exported thisScript, appInstance, appTried, allowedScriptUrl, reloadCount, liveElements, trustedPolicy, prefetched, failure, usableScriptSrc, firstScriptSrc, findAppUrl, originOf, appNeedsIntegrity, cacheBypassUrl, loadAppScript, explainScriptFailure, insertAppScript, loadsWithoutAsking, prefetchAppFile, instantiate, wasmFailureKind, loadApp, isTrap, trapsWatched, watchTraps, crashAll */
+var thisScript = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+/** @type {Promise<any> | null} */
 var appInstance = null; // Promise of the glue object with the wasm instantiated
 var appTried = ''; // the app URL of the last attempt (for the failure warning)
 var allowedScriptUrl = ''; // the one URL the Trusted Types policy lets through
 var reloadCount = 0;
+/** @type {MassageGuideElement[]} */
 var liveElements = [];
-var trustedPolicy;
+/** @type {MgTrustedPolicy | null | undefined} */
+var trustedPolicy; // undefined: not asked for yet; null: refused
+var prefetched = false;
 
+/** @param {string} kind @param {string} detail @returns {MgFailure} */
 function failure(kind, detail) {
-  var error = new Error(FAILURES[kind]);
+  var error = /** @type {MgFailure} */ (new Error(FAILURES[kind]));
   error.kind = kind;
   error.detail = detail;
   return error;
@@ -127,7 +133,7 @@ function insertAppScript(url, checked) {
             createScriptURL: function (value) { return value === allowedScriptUrl ? value : ''; },
           });
         }
-        src = trustedPolicy.createScriptURL(url);
+        if (trustedPolicy) src = trustedPolicy.createScriptURL(url);
       } catch (e) {
         trustedPolicy = null;
       }
@@ -170,6 +176,34 @@ function insertAppScript(url, checked) {
     }
     (document.head || document.documentElement).appendChild(script);
   });
+}
+
+/**
+ * Whether the app can load without asking Trusted Types for a policy: it is on the page
+ * already, the policy was asked for before, or the browser has no Trusted Types. A page's
+ * `trusted-types` list cannot be read, and asking for a name it omits is itself a reported
+ * violation, so only a reader's request may ask.
+ */
+function loadsWithoutAsking() {
+  var types = window.trustedTypes;
+  return !!window[APP_KEY] || trustedPolicy !== undefined || !(types && types.createPolicy);
+}
+
+/**
+ * The automatic load where the policy would have to be asked for: fetch the file into the HTTP
+ * cache with <link rel=prefetch> (no script sink, no policy); it runs when a reader asks.
+ * @param {HTMLElement} host
+ */
+function prefetchAppFile(host) {
+  var url = findAppUrl(host).url;
+  if (prefetched || !/^https?:/i.test(url)) return;
+  prefetched = true;
+  var link = document.createElement('link');
+  link.rel = 'prefetch';
+  link.as = 'script';
+  if (appNeedsIntegrity(url)) link.crossOrigin = 'anonymous';
+  link.href = url;
+  (document.head || document.documentElement).appendChild(link);
 }
 
 function instantiate(entry) {

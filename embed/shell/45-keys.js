@@ -4,6 +4,7 @@
 // shadow root the active element is <massage-guide>, so they would take the arrows from the
 // quiz's radio groups. Navigation keys pressed inside the widget stop at its shadow root: the
 // browser's own action (moving between radios, scrolling, pressing a button) is untouched.
+/* exported NAVIGATION_KEYS, keepNavigationKeys */
 var NAVIGATION_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)| |Enter)$/;
 
 /** keydown listener on the shadow root: keeps navigation keys from the host's listeners. */

@@ -1,13 +1,16 @@
 // ---- Scheduling the app load -------------------------------------------------------------
+/* exported whenPageLoaded, whenIdle, whenNearViewport */
+/** @param {() => void} callback @returns {() => void} the undo */
 function whenPageLoaded(callback) {
   if (document.readyState === 'complete') { callback(); return function () {}; }
   window.addEventListener('load', callback);
   return function () { window.removeEventListener('load', callback); };
 }
 
+/** @param {() => void} callback @returns {() => void} the undo */
 function whenIdle(callback) {
   if (window.requestIdleCallback) {
-    var id = window.requestIdleCallback(callback, { timeout: 3000 });
+    var id = window.requestIdleCallback(callback, bag({ timeout: 3000 }));
     return function () { window.cancelIdleCallback(id); };
   }
   var timer = setTimeout(callback, 200);
@@ -15,6 +18,7 @@ function whenIdle(callback) {
 }
 
 // Runs `callback` once the element is within about one screen of the viewport.
+/** @param {Element} element @param {() => void} callback @returns {() => void} the undo */
 function whenNearViewport(element, callback) {
   if (typeof IntersectionObserver !== 'function') { callback(); return function () {}; }
   var observer = new IntersectionObserver(function (entries) {
@@ -22,7 +26,7 @@ function whenNearViewport(element, callback) {
       observer.disconnect();
       callback();
     }
-  }, { rootMargin: '100% 0px' });
+  }, bag({ rootMargin: '100% 0px' }));
   observer.observe(element);
   return function () { observer.disconnect(); };
 }

@@ -4,6 +4,8 @@
 // never dropped"), so every unmounted app would leave its root element and one listener per
 // event type behind. The shell records the listeners added to each mount point, removes them
 // when the app is released, and reuses the (then empty) element for the next app.
+/* exported mountPool, takeMount, recycleMount, widgetKey */
+/** @type {any[]} */
 var mountPool = [];
 function takeMount() {
   var node = mountPool.pop() || document.createElement('div');
@@ -11,14 +13,15 @@ function takeMount() {
   node.hidden = true;
   node.setAttribute('data-off', '');
   node._mgListeners = [];
-  node.addEventListener = function (type, listener, options) {
+  node.addEventListener = function (/** @type {string} */ type, /** @type {any} */ listener, /** @type {any} */ options) {
     this._mgListeners.push([type, listener, options]);
     return EventTarget.prototype.addEventListener.call(this, type, listener, options);
   };
   return node;
 }
+/** @param {any} node */
 function recycleMount(node) {
-  (node._mgListeners || []).forEach(function (entry) {
+  (node._mgListeners || []).forEach(function (/** @type {any[]} */ entry) {
     EventTarget.prototype.removeEventListener.call(node, entry[0], entry[1], entry[2]);
   });
   node._mgListeners = [];
@@ -27,7 +30,7 @@ function recycleMount(node) {
   if (mountPool.length < 8) mountPool.push(node);
 }
 
-/** The storage slot suffix: storage-key, else id, else the position among the page's widgets. */
+/** The storage slot suffix: storage-key, else id, else the position among the page's widgets. @param {Element} host @param {{ storageKey: string }} config */
 function widgetKey(host, config) {
   if (config.storageKey) return '@' + config.storageKey;
   var id = host.getAttribute('id');

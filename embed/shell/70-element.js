@@ -1,4 +1,5 @@
 // ---- The element -----------------------------------------------------------------------
+/* exported MassageGuideElement, nameAppPanel, toggle */
 class MassageGuideElement extends HTMLElement {
   static get observedAttributes() { return MG_API.map(function (rule) { return rule.name; }); }
   static get version() { return MG_VERSION; }
@@ -9,7 +10,7 @@ class MassageGuideElement extends HTMLElement {
       this._mg.connected = true;
       this._schedule();
     } catch (error) {
-      warn('could not start (' + (error && error.message) + ')');
+      warn('could not start (' + messageOf(error) + ')');
     }
   }
 
@@ -32,14 +33,14 @@ class MassageGuideElement extends HTMLElement {
       this._configure();
       if (mg.app) this._call(function (app) { app.update(); });
     } catch (error) {
-      warn('could not apply an attribute change (' + (error && error.message) + ')');
+      warn('could not apply an attribute change (' + messageOf(error) + ')');
     }
   }
 
   _build() {
-    var shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    var shadow = this.shadowRoot || this.attachShadow(bag({ mode: 'open' }));
     shadow.textContent = '';
-    this._mg = { warned: [], app: null, wantApp: false, failure: null, cancel: [], connected: true };
+    this._mg = bag({ warned: [], app: null, wantApp: false, failure: null, cancel: [], connected: true });
     checkAll(this);
     applyStyles(shadow, 'shell', MG_CSS);
     var mg = this._mg;
@@ -85,7 +86,7 @@ class MassageGuideElement extends HTMLElement {
     var mg = this._mg;
     var sections = mg.config.sections;
     mg.tabs.textContent = '';
-    mg.tabButtons = {};
+    mg.tabButtons = Object.create(null);
     toggle(mg.tabs, sections.length > 1);
     if (sections.length > 1) sections.forEach(function (key) {
       var tab = el('button', {
@@ -104,11 +105,11 @@ class MassageGuideElement extends HTMLElement {
 
   _markTabs() {
     var mg = this._mg;
-    for (var key in mg.tabButtons) {
+    objectKeys(mg.tabButtons).forEach(function (key) {
       var selected = key === mg.active;
       mg.tabButtons[key].setAttribute('aria-selected', selected ? 'true' : 'false');
       mg.tabButtons[key].tabIndex = selected ? 0 : -1;
-    }
+    });
   }
 
   /** Shows one section; the quiz and timer need the app. */
@@ -174,7 +175,7 @@ class MassageGuideElement extends HTMLElement {
     var cancelNear = function () {};
     var cancelLoad = whenPageLoaded(function () {
       cancelIdle = whenIdle(function () {
-        cancelNear = whenNearViewport(self, function () { self._startApp(); });
+        cancelNear = whenNearViewport(self, function () { self._startApp(true); });
       });
     });
     mg.cancel.push(function () { cancelLoad(); cancelIdle(); cancelNear(); });
@@ -186,11 +187,15 @@ class MassageGuideElement extends HTMLElement {
     cancel.forEach(function (undo) { undo(); });
   }
 
-  /** Loads the app (once per page) and mounts it here once the reader wants it. */
-  _startApp() {
+  /**
+   * Loads the app (once per page) and mounts it here once the reader wants it. `automatic`:
+   * no reader asked (loading="auto"), so nothing may ask Trusted Types for a policy yet.
+   */
+  _startApp(automatic) {
     var mg = this._mg;
     var self = this;
     if (mg.app || mg.loading) return;
+    if (automatic && !mg.wantApp && !loadsWithoutAsking()) { prefetchAppFile(this); return; }
     mg.loading = true;
     watchTraps();
     var started = loadApp(this);
@@ -201,8 +206,8 @@ class MassageGuideElement extends HTMLElement {
     }, function (error) {
       mg.loading = false;
       if (!mg.wantApp) return; // a prefetch failed quietly; the reader has not asked yet
-      mg.failure = error.kind ? FAILURES[error.kind] : FAILURES.script;
-      warn((error.detail || error.message || error) + '; the article still works.');
+      mg.failure = own(FAILURES, own(error, 'kind')) || FAILURES.script;
+      warn((own(error, 'detail') || (error && error.message) || error) + '; the article still works.');
       self._showAppArea();
     });
   }
@@ -211,7 +216,7 @@ class MassageGuideElement extends HTMLElement {
     var mg = this._mg;
     if (mg.app || !mg.wantApp || !appInstance) return;
     var self = this;
-    applyStyles(this.shadowRoot, 'app', glue.css);
+    applyStyles(/** @type {ShadowRoot} */ (this.shadowRoot), 'app', glue.css);
     try {
       mg.app = glue.mount(mg.mount, this, widgetKey(this, mg.config), mg.active);
       mg.glue = glue;
@@ -223,7 +228,7 @@ class MassageGuideElement extends HTMLElement {
     this._showAppArea();
     if (!mg.announced) {
       mg.announced = true;
-      setTimeout(function () { self.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true })); });
+      setTimeout(function () { self.dispatchEvent(new CustomEvent(READY, bag({ bubbles: true, composed: true }))); });
     }
   }
 
@@ -233,7 +238,7 @@ class MassageGuideElement extends HTMLElement {
       action(this._mg.app);
     } catch (error) {
       if (isTrap(error)) crashAll();
-      else warn('internal error (' + (error && error.message) + ')');
+      else warn('internal error (' + messageOf(error) + ')');
     }
   }
 
@@ -303,7 +308,7 @@ class MassageGuideElement extends HTMLElement {
     var sections = mg.config.sections;
     var index = sections.indexOf(mg.active);
     var last = sections.length - 1;
-    var next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    var next = own({ ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }, event.key);
     if (next === undefined) return;
     event.preventDefault();
     this._select(sections[next], true);
@@ -322,10 +327,10 @@ class MassageGuideElement extends HTMLElement {
   _jump(id) {
     var mg = this._mg;
     if (mg.active !== 'article') this._select('article', false);
-    var target = this.shadowRoot.getElementById(id);
+    var target = /** @type {ShadowRoot} */ (this.shadowRoot).getElementById(id);
     if (!target || !mg.article.contains(target)) return;
-    target.scrollIntoView({ block: 'start' });
-    if (target.focus) target.focus({ preventScroll: true });
+    target.scrollIntoView(bag({ block: 'start' }));
+    if (target.focus) target.focus(bag({ preventScroll: true }));
   }
 
   /** Retry after a failure, or Reload after a crash: a fresh app instance for every widget. */
@@ -338,7 +343,7 @@ class MassageGuideElement extends HTMLElement {
     // After a crash the other widgets start again too.
     for (var i = 0; i < crashed.length; i++) {
       var other = crashed[i];
-      if (other !== this && other._mg && other._mg.crashed && other._retry) {
+      if (other !== this && other instanceof MassageGuideElement && other._mg && other._mg.crashed) {
         other._mg.crashed = false;
         other._mg.failure = null;
         other._showAppArea();

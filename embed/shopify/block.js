@@ -8,6 +8,7 @@
 //   MG_APP_FILE  the block's app file: the app script followed by the shell runtime
 // Function declarations below replace the removed ones of the same name (applyStyles, buildTree,
 // takeMount).
+/* exported building, appUrl, applyStyles, buildTree, takeMount, reveal, RUNTIME_KEY, runtime, loadRuntime, shellMethods */
 
 var building = null; // the element whose shadow root _build is filling (it runs synchronously)
 

@@ -44,6 +44,8 @@ const TYPES = {
  * Serves `dist/` at `/` and the test fixtures at `/fixtures/`. `headers(path, query)` may add
  * response headers (e.g. a Content-Security-Policy for one page); `respond(path, query)` may
  * replace a response (missing, delayed or tampered files; pages written by the test).
+ * @param {{ headers?: (path: string, query: URLSearchParams) => Record<string, string>,
+ *   respond?: (path: string, query: URLSearchParams) => any }} [options]
  */
 export async function serve({ headers = () => ({}), respond = () => null } = {}) {
   const server = createServer(async (req, res) => {
@@ -71,8 +73,8 @@ export async function serve({ headers = () => ({}), respond = () => null } = {})
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

@@ -557,7 +557,7 @@ test('sound off: no tones; a corrupt saved session is discarded with one warning
 test('the picker preselects a middle length and the first style of each routine', async () => {
   // Without a suggestion from the quiz the first routine is preselected (the quiz's
   // suggestion itself is covered natively: ui::timer::model tests).
-  const { context, page, host } = await openTimer();
+  const { context, host } = await openTimer();
   assert.equal(await host.getByRole('radio', { name: /^Hands/ }).isChecked(), true);
   assert.equal(await host.getByRole('radio', { name: /^5 min/ }).isChecked(), true);
   await host.getByRole('radio', { name: /^Body massager/ }).check();

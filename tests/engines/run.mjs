@@ -46,6 +46,7 @@ function within(promise, ms, what) {
 }
 
 // Driver messages may hold newlines and terminal colours.
+// eslint-disable-next-line no-control-regex -- the escape character of terminal colours
 const oneLine = (text) => String(text || '').replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
 const STATUS = { pass: 'pass', fail: 'FAIL' };
 const line = (engine, row) => `  ${engine.padEnd(8)} ${row.flow} ${STATUS[row.status].padEnd(4)} ${String(row.ms).padStart(6)} ms  ${row.title}${row.note ? `: ${oneLine(row.note)}` : ''}`;
