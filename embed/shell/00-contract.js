@@ -51,11 +51,11 @@ var LOADING_TEXT = bag({ quiz: 'Loading the safety check\u2026', timer: 'Loading
 var FAILURES = bag({
   script: 'The safety check and timer could not be loaded: the file is missing, was changed, is blocked, or you are offline.',
   version: 'The safety check and timer file does not match this version of the guide.',
-  stale: 'The safety check and timer file that arrived is not the one this version of the guide needs: an older copy is cached or served. Try again later, or clear this site\u2019s cached files.',
+  stale: 'An older copy of the safety check and timer file is cached or served, so it cannot be used. Try again later.',
   policy: 'This page\u2019s security settings do not allow the safety check and timer to load.',
   nowasm: 'This browser cannot run the safety check and timer (it has no WebAssembly).',
   wasm: 'This page\u2019s security settings block WebAssembly, which the safety check and timer need.',
-  blocked: 'The safety check and timer could not start: something in this browser (an extension or a setting) is blocking WebAssembly.',
+  blocked: 'Something in this browser (an extension or a setting) blocks the WebAssembly that the safety check and timer need.',
   crash: 'Sorry, something went wrong in the safety check and timer.',
 });
 

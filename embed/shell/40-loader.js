@@ -111,13 +111,11 @@ function loadAppScript(host) {
  * app (an older or altered copy); otherwise it is missing, offline, or blocked.
  */
 function explainScriptFailure(url, checked, how) {
-  var cors = checked && originOf(url) !== location.origin;
-  var where = url + ' (' + how + '; name it with the app-src attribute if it lives elsewhere)';
-  var missing = failure('script', 'could not load ' + where + (checked ? ': missing, offline, blocked' + (cors ? ', or the server sends no Access-Control-Allow-Origin header' : '') + ', or its integrity hash did not match' : ''));
+  var detail = 'could not load ' + url + ' (' + how + '; app-src names it)';
+  var missing = failure('script', detail + (checked ? ': missing, offline, blocked, integrity mismatch' + (originOf(url) !== location.origin ? ' or no Access-Control-Allow-Origin header' : '') : ''));
   if (!checked || typeof fetch !== 'function') return Promise.reject(missing);
-  return fetch(url, { cache: 'no-store', credentials: 'omit', mode: 'cors' }).then(function (response) {
-    if (!response.ok) throw missing;
-    throw failure('stale', 'the file at ' + where + ' is not the app of this version and build (' + MG_VERSION + '): its integrity hash did not match, so an older or altered copy is cached or served');
+  return fetch(url, { cache: 'no-store', credentials: 'omit' }).then(function (response) {
+    throw response.ok ? failure('stale', detail + ': its integrity hash does not match ' + MG_VERSION + ' of this build, an older copy is cached or served') : missing;
   }, function () { throw missing; });
 }
 
@@ -146,32 +144,18 @@ function insertAppScript(url, checked) {
       script.crossOrigin = 'anonymous';
     }
     script.async = true;
-    // A Content Security Policy that refuses the URL reports it before the error event.
-    var refused = false;
-    var onViolation = function (event) {
-      if (event.blockedURI && url.indexOf(event.blockedURI) === 0) refused = true;
-    };
-    document.addEventListener('securitypolicyviolation', onViolation);
-    var done = function () { document.removeEventListener('securitypolicyviolation', onViolation); };
     // The element stays after loading, so "Save page as, complete" saves the app file too.
     script.onload = function () {
-      done();
       if (window[APP_KEY]) resolve(window[APP_KEY]);
       else reject(failure('version', 'the app file at ' + url + ' is not version ' + MG_VERSION + ' of this build'));
     };
     script.onerror = function () {
       script.remove();
-      // The violation event is queued as a task too; let it arrive first.
-      setTimeout(function () {
-        done();
-        if (refused) reject(failure('policy', 'the page\u2019s Content Security Policy refused ' + url));
-        else reject(failure('script', 'could not load ' + url));
-      }, 0);
+      reject(failure('script', 'could not load ' + url));
     };
     try {
       script.src = src;
     } catch (e) {
-      done();
       return reject(failure('policy', 'Trusted Types refused the app URL'));
     }
     (document.head || document.documentElement).appendChild(script);
@@ -212,31 +196,21 @@ function instantiate(entry) {
   }
   var glue = entry.glue();
   glue.css = entry.css;
-  var policyRefused = false;
-  var onViolation = function (event) {
-    if (/wasm|eval/i.test(event.blockedURI || '')) policyRefused = true;
-  };
-  document.addEventListener('securitypolicyviolation', onViolation);
-  return glue({ module_or_path: entry.wasm() }).then(function () {
-    document.removeEventListener('securitypolicyviolation', onViolation);
-    return glue;
-  }, function (error) {
-    return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
-      document.removeEventListener('securitypolicyviolation', onViolation);
-      throw failure(wasmFailureKind(error, policyRefused), error && error.message);
-    });
+  return glue({ module_or_path: entry.wasm() }).then(function () { return glue; }, function (error) {
+    throw failure(wasmFailureKind(error), error && error.message);
   });
 }
 
 /**
- * Why WebAssembly did not start. A Content Security Policy without 'wasm-unsafe-eval' reports
- * a violation (blocked URI "wasm-eval") and throws a CompileError or EvalError naming
- * unsafe-eval; a trap is our own bug; anything else (an extension or setting that replaced
- * WebAssembly.instantiate, a refused compile) is the browser's, not the page's.
+ * Why WebAssembly did not start. A Content Security Policy without 'wasm-unsafe-eval' throws
+ * a CompileError or EvalError that says so (Chromium, WebKit: "'unsafe-eval' is not an allowed
+ * source … Content Security Policy"; Firefox: "… blocked by CSP"); a trap is our own bug;
+ * anything else (an extension or setting that replaced WebAssembly.instantiate) is the
+ * browser's, not the page's.
  */
-function wasmFailureKind(error, policyRefused) {
+function wasmFailureKind(error) {
   var message = String(error && error.message || '');
-  if (policyRefused || /wasm-unsafe-eval|unsafe-eval|wasm-eval|Content Security Policy/i.test(message)) return 'wasm';
+  if (/unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(message)) return 'wasm';
   if (isTrap(error)) return 'crash';
   return 'blocked';
 }
