@@ -132,7 +132,8 @@ class MassageGuideElement extends HTMLElement {
     var inApp = mg.active !== 'article';
     toggle(mg.mount, inApp && !!mg.app);
     toggle(mg.status, inApp && !mg.app);
-    if (!inApp || mg.app) return;
+    // Hidden, the status panel gives its panel id back (the app's panel has it then).
+    if (!inApp || mg.app) { mg.status.removeAttribute('id'); return; }
     var status = mg.status;
     var name = mg.active;
     status.textContent = '';
