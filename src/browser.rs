@@ -164,14 +164,17 @@ pub fn today() -> String {
 }
 
 // ---- Storage -------------------------------------------------------------------------
-// One namespaced localStorage value (`core::saved`). Where storage is missing, throws or
-// is full, the widget keeps working from an in-memory copy for the rest of the visit.
+// One namespaced localStorage value (`core::saved`), shared by every tab of the origin: each
+// read looks at storage as it is now, and each write re-reads it and replaces only its own
+// slot (so a write in one tab never erases what another tab saved). Where storage is
+// missing, throws or is full, the widget keeps working from an in-memory copy for the rest
+// of the visit.
 
 use massage_guide_core::saved::{Saved, STORAGE_KEY};
 use std::cell::RefCell;
 
 thread_local! {
-    /// The in-memory copy; `None` until first read.
+    /// The in-memory copy, used once storage failed (`None` while storage works).
     static MEMORY: RefCell<Option<Saved>> = const { RefCell::new(None) };
 }
 
@@ -179,27 +182,31 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// What storage holds now; `Err` when there is no usable storage (memory only).
+fn read_storage() -> Result<Option<String>, ()> {
+    if MEMORY.with(|memory| memory.borrow().is_some()) {
+        return Err(());
+    }
+    local_storage().ok_or(())?.get_item(STORAGE_KEY).map_err(|_| ())
+}
+
+/// Storage failed: carry on from `saved` in memory.
+fn keep_in_memory(saved: Saved) {
+    MEMORY.with(|memory| *memory.borrow_mut() = Some(saved));
+}
+
 fn load_saved() -> Saved {
-    MEMORY.with(|memory| {
-        memory
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let text = local_storage()
-                    .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
-                match text.as_deref().map(Saved::decode) {
-                    None => Saved::default(),
-                    Some(Ok(saved)) => saved,
-                    Some(Err(error)) => {
-                        warn(&["massage-guide: ", error.message()].concat());
-                        if let Some(storage) = local_storage() {
-                            let _ = storage.remove_item(STORAGE_KEY);
-                        }
-                        Saved::default()
-                    }
-                }
-            })
-            .clone()
-    })
+    match read_storage() {
+        Ok(None) => Saved::default(),
+        Ok(Some(text)) => Saved::decode(&text).unwrap_or_else(|error| {
+            warn(&["massage-guide: ", error.message()].concat());
+            if let Some(storage) = local_storage() {
+                let _ = storage.remove_item(STORAGE_KEY);
+            }
+            Saved::default()
+        }),
+        Err(()) => MEMORY.with(|memory| memory.borrow().clone().unwrap_or_default()),
+    }
 }
 
 /// The stored value of one part (`"quiz"`, `"timer"`), if any.
@@ -207,27 +214,40 @@ pub fn stored(slot: &str) -> Option<String> {
     load_saved().get(slot).map(str::to_string)
 }
 
-/// Stores (or with `None` forgets) one part. Never fails: storage errors leave the
-/// value in memory only.
+/// Stores (or with `None` forgets) one part, keeping every other slot as storage holds it
+/// now. Never fails: storage errors leave the value in memory only.
 pub fn store(slot: &str, value: Option<&str>) {
-    let mut saved = load_saved();
-    if saved.get(slot) == value {
+    let (current, memory_only) = match read_storage() {
+        Ok(text) => (text, false),
+        Err(()) => (MEMORY.with(|memory| memory.borrow().as_ref().map(Saved::encode)), true),
+    };
+    let Some(saved) = Saved::write_slot(current.as_deref(), slot, value) else {
         return;
+    };
+    let written = !memory_only
+        && local_storage().is_some_and(|storage| {
+            if saved.is_empty() {
+                storage.remove_item(STORAGE_KEY)
+            } else {
+                storage.set_item(STORAGE_KEY, &saved.encode())
+            }
+            .is_ok()
+        });
+    if !written {
+        keep_in_memory(saved);
     }
-    saved.set(slot, value);
-    if let Some(storage) = local_storage() {
-        let _ = if saved.is_empty() {
-            storage.remove_item(STORAGE_KEY)
-        } else {
-            storage.set_item(STORAGE_KEY, &saved.encode())
-        };
-    }
-    MEMORY.with(|memory| *memory.borrow_mut() = Some(saved));
 }
 
-/// Drops the in-memory copy so the next read sees what another tab or the test wrote.
-pub fn reload_storage() {
-    MEMORY.with(|memory| *memory.borrow_mut() = None);
+/// Calls `callback` when another tab changes the widget's stored value (the `storage`
+/// event; also for `localStorage.clear()`). Dropping the listener removes it.
+pub fn on_storage_change(callback: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(&window, "storage", move |event| {
+        let key = js_sys::Reflect::get(event, &JsValue::from_str("key")).unwrap_or(JsValue::NULL);
+        if key.is_null() || key.as_string().as_deref() == Some(STORAGE_KEY) {
+            callback();
+        }
+    }))
 }
 
 /// Moves keyboard focus to the first element matching `selector` inside `scope`.

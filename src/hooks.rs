@@ -287,3 +287,27 @@ pub fn use_focus_on_change(scope: NodeRef, screen: u32) {
         }
     });
 }
+
+// ---- Storage hooks ----
+
+/// A number that changes whenever another tab changes the widget's stored value (the
+/// `storage` event): components that read storage use it to re-read. The listener is
+/// removed when the component unmounts.
+#[hook]
+pub fn use_storage_changes() -> u32 {
+    let count = use_mut_ref(|| 0u32);
+    let redraw = use_force_update();
+    {
+        let count = count.clone();
+        use_effect_with((), move |()| {
+            let listener = browser::on_storage_change(move || {
+                let next = count.borrow().wrapping_add(1);
+                *count.borrow_mut() = next;
+                redraw.force_update();
+            });
+            move || drop(listener)
+        });
+    }
+    let changes = *count.borrow();
+    changes
+}

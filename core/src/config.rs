@@ -218,6 +218,10 @@ impl Config {
     }
 }
 
+/// The longest accepted URL, counted like the shell counts it (JavaScript's `length`: UTF-16
+/// units), so the article and the app accept the same URLs.
+const MAX_URL_UNITS: usize = 2048;
+
 /// Accepts `http://host…` or `https://host…` with no whitespace or control characters.
 pub fn valid_http_url(value: &str) -> Option<String> {
     let url = value.trim();
@@ -228,10 +232,10 @@ pub fn valid_http_url(value: &str) -> Option<String> {
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let ok = !host.is_empty()
-        && url.len() <= 2048
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+        && url.encode_utf16().count() <= MAX_URL_UNITS
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\u{feff}')
+        });
     ok.then(|| url.to_string())
 }
 
@@ -290,6 +294,28 @@ mod tests {
         });
         assert_eq!(c.start, Section::Article);
         assert_eq!(w[0].attribute, "start");
+    }
+
+    /// The shell accepts up to 2048 UTF-16 units (`url.length`); so does the core, so a long
+    /// non-ASCII URL the article links is not dropped from the result and the timer.
+    #[test]
+    fn product_url_length_is_counted_in_utf16_units_like_the_shell() {
+        let base = "https://shop.example/p/";
+        // "é" is 2 bytes in UTF-8 and 1 UTF-16 unit; "😀" 4 bytes and 2 units.
+        let fits = [base, &"\u{e9}".repeat(2048 - base.len())].concat();
+        assert_eq!(fits.encode_utf16().count(), 2048);
+        assert!(fits.len() > 2048);
+        assert_eq!(valid_http_url(&fits).as_deref(), Some(fits.as_str()));
+        let (c, w) = parse(|a| a.product_url = Some(fits.clone()));
+        assert_eq!((c.product_url.as_deref(), w.len()), (Some(fits.as_str()), 0));
+        let too_long = [fits.as_str(), "x"].concat();
+        assert!(valid_http_url(&too_long).is_none());
+        let emoji = [base, &"\u{1f600}".repeat((2048 - base.len()) / 2), "x"].concat();
+        assert_eq!(emoji.encode_utf16().count(), 2048);
+        assert!(valid_http_url(&emoji).is_some());
+        assert!(valid_http_url(&[emoji.as_str(), "x"].concat()).is_none());
+        // JavaScript's \s counts the byte order mark as space: refused on both sides.
+        assert!(valid_http_url("https://shop.example/\u{feff}p").is_none());
     }
 
     #[test]

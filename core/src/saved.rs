@@ -84,6 +84,21 @@ impl Saved {
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
+
+    /// One slot written over what storage holds *now* (`current`, read just before the
+    /// write), so the slots another tab wrote since this page loaded are kept. A `current`
+    /// that is not our envelope counts as empty. `None` when the slot already has `value`
+    /// (nothing to write); else the new envelope, whose `is_empty()` means "remove the key".
+    pub fn write_slot(current: Option<&str>, slot: &str, value: Option<&str>) -> Option<Saved> {
+        let mut saved = current
+            .and_then(|text| Saved::decode(text).ok())
+            .unwrap_or_default();
+        if saved.get(slot) == value {
+            return None;
+        }
+        saved.set(slot, value);
+        Some(saved)
+    }
 }
 
 /// The slot name of one part (`"quiz"`, `"timer"`) for one widget: `widget` is "" for the
@@ -156,6 +171,42 @@ mod tests {
         for bad in ["timer@", "timer-", "timer-1234", "timer@a b", "timer#x", "@x", "Timer"] {
             saved.set(bad, Some("z"));
             assert_eq!(saved.get(bad), None, "{bad}");
+        }
+    }
+
+    /// Two tabs: B loaded before A finished the check, then B starts a timer.
+    #[test]
+    fn a_write_keeps_the_slots_another_tab_wrote() {
+        let mut a = Saved::default();
+        a.set("quiz", Some("q1:answers"));
+        a.set("check", Some("c1:go"));
+        let in_storage = a.encode();
+        let written = Saved::write_slot(Some(&in_storage), "timer", Some("t1:run")).unwrap();
+        assert_eq!(
+            (written.get("quiz"), written.get("check"), written.get("timer")),
+            (Some("q1:answers"), Some("c1:go"), Some("t1:run"))
+        );
+        // Removing one slot keeps the others; removing the last one empties the envelope.
+        let back = written.encode();
+        let without = Saved::write_slot(Some(&back), "timer", None).unwrap();
+        assert_eq!(without, a);
+        let only = Saved::write_slot(Some("massage-guide/1\ntimer=x"), "timer", None).unwrap();
+        assert!(only.is_empty());
+    }
+
+    #[test]
+    fn a_write_that_changes_nothing_is_skipped() {
+        let text = "massage-guide/1\ncheck=c1:go\nquiz=q1:a";
+        assert_eq!(Saved::write_slot(Some(text), "quiz", Some("q1:a")), None);
+        assert_eq!(Saved::write_slot(Some(text), "timer", None), None);
+        assert_eq!(Saved::write_slot(None, "timer", None), None);
+    }
+
+    #[test]
+    fn a_write_over_foreign_text_starts_a_fresh_envelope() {
+        for current in [None, Some(""), Some("{\"x\":1}"), Some("massage-guide/1\nbroken")] {
+            let written = Saved::write_slot(current, "quiz-2", Some("q1:a")).unwrap();
+            assert_eq!(written.encode(), "massage-guide/1\nquiz-2=q1:a", "{current:?}");
         }
     }
 

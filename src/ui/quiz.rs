@@ -8,7 +8,7 @@ mod view;
 pub(crate) use view::level_icon;
 
 use crate::browser;
-use crate::hooks::use_focus_on_change;
+use crate::hooks::{use_focus_on_change, use_storage_changes};
 use massage_guide_core::locale::Locale;
 use massage_guide_core::saved::slot_name;
 use massage_guide_core::triage::{summary, Action, DecodeError, LastCheck, Quiz, Step};
@@ -67,6 +67,8 @@ pub(crate) enum Shared {
 pub(crate) enum ViewAction {
     Quiz(Action),
     Shared(Shared),
+    /// Another tab saved other answers: show those (no new screen event, no focus move).
+    Adopt(Quiz),
 }
 
 /// The view's state: the core quiz and what the view adds to it.
@@ -95,6 +97,19 @@ impl Reducible for Model {
                     forgotten: false,
                     ..old
                 })
+            }
+            ViewAction::Adopt(quiz) => {
+                return if quiz == old.quiz {
+                    self
+                } else {
+                    Rc::new(Model {
+                        quiz,
+                        missing: false,
+                        forgotten: false,
+                        shared: None,
+                        ..old
+                    })
+                }
             }
             ViewAction::Quiz(action) => action,
         };
@@ -129,6 +144,15 @@ impl Reducible for Model {
 
 /// The quiz saved in this browser, or a fresh one. A saved value that cannot be read, or one
 /// saved with another setup (with or without a massager), is discarded with one warning.
+/// The quiz another tab saved in `slot` just now (a fresh one when it forgot the answers);
+/// `None` when that is one this page cannot show (another version or setup): left alone.
+fn saved_elsewhere(slot: &str, massager: bool) -> Option<Quiz> {
+    match browser::stored(slot) {
+        None => Some(Quiz::with_massager(massager)),
+        Some(text) => Quiz::decode(&text).ok().filter(|quiz| quiz.massager() == massager),
+    }
+}
+
 fn restore(slot: &str, massager: bool) -> Quiz {
     if !cfg!(target_arch = "wasm32") {
         return Quiz::with_massager(massager);
@@ -164,6 +188,17 @@ pub fn QuizView(props: &QuizProps) -> Html {
         let dispatcher = model.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(ViewAction::Quiz(action)))
     };
+
+    // Another tab saved: show its answers here too (so this tab never writes older ones back).
+    {
+        let (dispatcher, slot) = (model.dispatcher(), slot.clone());
+        let changes = use_storage_changes();
+        use_effect_with(changes, move |&changes| {
+            if let Some(quiz) = saved_elsewhere(&slot, massager).filter(|_| changes > 0) {
+                dispatcher.dispatch(ViewAction::Adopt(quiz));
+            }
+        });
+    }
 
     // Saved after every change; a fresh quiz leaves nothing behind. A result also becomes the
     // last check (the timer reads it); "Forget my answers" forgets that too, Restart keeps it.
@@ -252,7 +287,7 @@ pub fn QuizView(props: &QuizProps) -> Html {
     };
     html! {
         <section class="mg-quiz" ref={root} aria-label="Back pain safety check">
-            <p class="mg-quiz-status" role="status">{ status }</p>
+            <p class="mg-quiz-status" role="status">{ super::fresh(AttrValue::Static(status), true) }</p>
             { view::render(&context, verdict.as_ref()) }
         </section>
     }

@@ -9,11 +9,16 @@
 //! - After a check, the timer's product link shows only when that result allowed the product
 //!   (before any check it shows as before, next to the nudge).
 //!
-//! The last outcome is the `check` slot the quiz writes (`core::triage::LastCheck`).
+//! Each banner is keyed by the result it names, so a result saved in another tab redraws it
+//! whole (page translators swap text nodes; a patched one would keep the old words).
+//!
+//! The last outcome is the `check` slot the quiz writes (`core::triage::LastCheck`), read
+//! at each render and again when another tab saves one.
 
 use super::quiz::{level_icon, LAST_CHECK_PART};
 use super::timer::TimerView;
 use crate::browser;
+use crate::hooks::use_storage_changes;
 use massage_guide_core::locale::{fill, Locale};
 use massage_guide_core::saved::slot_name;
 use massage_guide_core::triage::{emergency_line, LastCheck};
@@ -52,6 +57,8 @@ const TIMER_PART: &str = "timer";
 #[component]
 pub fn SafetyGate(props: &SafetyGateProps) -> Html {
     let overridden = use_state(|| false);
+    // Read again when another tab saves (a check finished there shows here at once).
+    use_storage_changes();
     let (last, session) = if cfg!(target_arch = "wasm32") {
         (
             browser::stored(&slot_name(LAST_CHECK_PART, &props.widget)).and_then(|t| LastCheck::decode(&t)),
@@ -78,7 +85,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
             Callback::from(move |_| overridden.set(true))
         };
         return html! {
-            <section class="mg-gate" data-level={info.level.id()} aria-labelledby="mg-gate-title">
+            <section key={info.title} class="mg-gate" data-level={info.level.id()} aria-labelledby="mg-gate-title">
                 <p class="mg-quiz-level">{ level_icon(info.level) }<span>{ info.level.label() }</span></p>
                 <h2 id="mg-gate-title">{ "Your safety check said: " }{ text(info.title) }</h2>
                 <p>{ text(info.summary) }</p>
@@ -97,7 +104,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
     let product_ok = last.is_none_or(|l| l.outcome.info().offers_product);
     let before = match last {
         None => Some(html! {
-            <aside class="mg-gate-nudge" aria-label="Safety check">
+            <aside key="nudge" class="mg-gate-nudge" aria-label="Safety check">
                 <p>
                     <strong>{ "New or unexplained back pain? " }</strong>
                     { "Take the 1-minute safety check first." }
@@ -107,7 +114,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
             </aside>
         }),
         Some(l) if l.advises_against_massage() => Some(html! {
-            <aside class="mg-gate-nudge mg-gate-reminder" aria-label="Safety check">
+            <aside key={l.outcome.info().title} class="mg-gate-nudge mg-gate-reminder" aria-label="Safety check">
                 <p>
                     <strong>{ "Your safety check said: " }{ text(l.outcome.info().title) }{ ". " }</strong>
                     { "Go gently, and stop if anything hurts." }

@@ -366,7 +366,7 @@ pub fn TimerView(props: &TimerProps) -> Html {
             data-phase={attrs.phase} data-ends-at={attrs.ends_at} data-finished-at={attrs.finished_at}
             {onkeydown} {onclick}>
             { view::render(&context) }
-            <p class="mg-visually-hidden" aria-live="polite" aria-atomic="true">{ model.live.clone() }</p>
+            <p class="mg-visually-hidden" aria-live="polite" aria-atomic="true">{ crate::ui::fresh(model.live.clone().into(), true) }</p>
         </section>
     }
 }

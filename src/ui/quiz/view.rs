@@ -2,6 +2,10 @@
 //! checkboxes, or Yes / No / Not sure for each sign), "Check your answers", and the result:
 //! title and urgency → what to do now → the main action → if it gets worse → why (folded).
 //! Pure functions of the core [`Quiz`]: no state, no browser calls.
+//!
+//! Each screen's root is keyed by its step, so a new screen is a new element: page
+//! translators swap text nodes for their own, and a patched (detached) node would leave the
+//! last screen's words in place. Text that changes within a screen is keyed too.
 
 use super::QuizProps;
 use massage_guide_core::article;
@@ -61,7 +65,7 @@ fn intro_screen(context: &Context) -> Html {
     let text = intro();
     let has_answers = context.quiz.answers() != &massage_guide_core::triage::Answers::EMPTY;
     html! {
-        <div class="mg-quiz-screen mg-quiz-intro">
+        <div key="intro" class="mg-quiz-screen mg-quiz-intro">
             <h2 tabindex="-1" data-mg-focus={FOCUS}>{ text.title }</h2>
             { for text.paragraphs.iter().map(|p| html! { <p>{ context.fill(p) }</p> }) }
             <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
@@ -102,11 +106,12 @@ fn question(context: &Context, index: usize) -> Html {
     html! {
         // No <form>: a sandboxed iframe without `allow-forms` blocks every form submission, so
         // Next is a plain button.
-        <div class="mg-quiz-screen mg-quiz-question">
+        <div key={["q-", question.id].concat()} class="mg-quiz-screen mg-quiz-question">
             <fieldset class={classes!("mg-quiz-fieldset", context.missing.then_some("mg-quiz-invalid"))}
                 aria-describedby={described}>
                 <legend class="mg-quiz-legend" tabindex="-1" data-mg-focus={FOCUS}>
-                    <span class="mg-quiz-step">{ step_text }<span class="mg-quiz-vh">{ ": " }</span></span>
+                    // Keyed by its words: the count can change while this question shows.
+                    <span class="mg-quiz-step">{ crate::ui::fresh(AttrValue::from(step_text), true) }<span class="mg-quiz-vh">{ ": " }</span></span>
                     <h2 class="mg-quiz-prompt">{ context.fill(question.prompt) }</h2>
                 </legend>
                 if let Some(hint) = question.hint {
@@ -213,7 +218,7 @@ fn review(context: &Context) -> Html {
         })
     });
     html! {
-        <div class="mg-quiz-screen mg-quiz-review">
+        <div key="review" class="mg-quiz-screen mg-quiz-review">
             <h2 tabindex="-1" data-mg-focus={FOCUS}>{ "Check your answers" }</h2>
             if ended_early {
                 <p>{ "Your answers so far are enough for our advice: the other questions could not change it." }</p>
@@ -320,7 +325,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     };
 
     html! {
-        <div class={classes!("mg-quiz-screen", "mg-quiz-result", emergency.then_some("mg-quiz-emergency"))}
+        <div key={["result-", outcome.id()].concat()} class={classes!("mg-quiz-screen", "mg-quiz-result", emergency.then_some("mg-quiz-emergency"))}
             data-outcome={outcome.id()} data-level={level.id()}>
             <div class="mg-quiz-result-head">
                 <p class="mg-quiz-level">{ level_icon(level) }<span>{ level.label() }</span></p>

@@ -1,11 +1,17 @@
 //! Markup of the timer screens: the picker, the session, and the finish, end and stop
 //! screens. Pure functions of the [`Model`]: no state, no browser calls.
+//!
+//! Text that changes lives in elements Yew replaces, never in text nodes it patches (page
+//! translators swap those for their own): each screen's root is keyed by the screen, the
+//! step by the step, the readout by the phase, and times and labels by their text
+//! ([`fresh`]). The time readouts carry `translate="no"`.
 
 use super::model::{Action, Model, Screen};
 use massage_guide_core::timer::{
     decimal, end_advice, finish_advice, format_mm_ss, routines, safety_lines, stop_advice, Level,
     Phase, Plan, Side, Snapshot, Spot,
 };
+use crate::ui::fresh;
 use yew::prelude::*;
 
 /// The article section with the exercise advice the finish screen points to.
@@ -122,7 +128,7 @@ fn picker(context: &Context) -> Html {
     });
     let lengths = routine.lengths_min.iter().map(|&minutes| {
         html! {
-            <label class="mg-timer-pill">
+            <label class="mg-timer-pill" key={u64::from(minutes)}>
                 <input type="radio" name="mg-timer-length" checked={minutes == choice.minutes}
                     onchange={drive.reform(move |_| Action::PickMinutes(minutes))} />
                 <span>{ decimal(u64::from(minutes)) }{ " min" }</span>
@@ -160,9 +166,9 @@ fn picker(context: &Context) -> Html {
         "Choose a routine and how long you have. The timer shows each step and plays a tone at each change, so you know when to move on."
     };
     html! {
-        <div class="mg-timer-picker">
+        <div key="picker" class="mg-timer-picker">
             <h2 class="mg-timer-title" id="mg-timer-title">{ "Guided self-massage" }</h2>
-            <p class="mg-timer-intro">{ intro }</p>
+            <p class="mg-timer-intro">{ fresh(AttrValue::Static(intro), true) }</p>
             <fieldset class="mg-timer-field">
                 <legend>{ "Routine" }</legend>
                 <div class="mg-timer-cards">{ for routine_cards }</div>
@@ -211,17 +217,17 @@ fn session(context: &Context, view: &Snapshot) -> Html {
     };
     let readout = if counting_down {
         html! {
-            <div class="mg-timer-readout">
-                <span class="mg-timer-label">{ if paused { "Paused" } else { "Get ready" } }</span>
-                <span class="mg-timer-time mg-timer-countdown" role="timer">{ decimal(u64::from(view.getready_seconds_left)) }</span>
+            <div key="countdown" class="mg-timer-readout">
+                <span class="mg-timer-label">{ fresh(AttrValue::Static(if paused { "Paused" } else { "Get ready" }), true) }</span>
+                <span class="mg-timer-time mg-timer-countdown" role="timer">{ fresh(AttrValue::from(decimal(u64::from(view.getready_seconds_left))), false) }</span>
                 <span class="mg-timer-label">{ "then " }{ format_mm_ss(view.total_ms) }</span>
             </div>
         }
     } else {
         html! {
-            <div class="mg-timer-readout">
-                <span class="mg-timer-label">{ if paused { "Paused" } else { "Time left" } }</span>
-                <span class="mg-timer-time" role="timer">{ format_mm_ss(view.total_remaining_ms) }</span>
+            <div key="time-left" class="mg-timer-readout">
+                <span class="mg-timer-label">{ fresh(AttrValue::Static(if paused { "Paused" } else { "Time left" }), true) }</span>
+                <span class="mg-timer-time" role="timer">{ fresh(AttrValue::from(format_mm_ss(view.total_remaining_ms)), false) }</span>
                 <span class="mg-timer-label">{ "of " }{ format_mm_ss(view.total_ms) }</span>
             </div>
         }
@@ -233,11 +239,14 @@ fn session(context: &Context, view: &Snapshot) -> Html {
         &decimal(view.step_count as u64),
     ]
     .concat();
+    // Changes every second within a step.
     let step_left = if counting_down {
-        String::from("starts soon")
+        AttrValue::Static("starts soon")
     } else {
-        [format_mm_ss(view.step_remaining_ms).as_str(), " left"].concat()
+        AttrValue::from([format_mm_ss(view.step_remaining_ms).as_str(), " left"].concat())
     };
+    // A new step (or the countdown ending) is a new element: count, title, text, figure, next.
+    let step_key = [decimal(view.step_index as u64).as_str(), if counting_down { "-soon" } else { "" }].concat();
     let next = html! {
         <p class="mg-timer-next">
             <span class="mg-timer-next-label">{ "Next: " }</span>
@@ -257,16 +266,16 @@ fn session(context: &Context, view: &Snapshot) -> Html {
         note(AttrValue::from("Your session carried on after the page reloaded. Tap anywhere in the timer to turn sound and voice cues back on."), false)
     });
     html! {
-        <div class={if paused { "mg-timer-session mg-timer-is-paused" } else { "mg-timer-session" }}>
+        <div key="session" class={if paused { "mg-timer-session mg-timer-is-paused" } else { "mg-timer-session" }}>
             <h2 class="mg-timer-heading" id="mg-timer-title">{ heading }</h2>
             <div class="mg-timer-dial">
                 { ring }
                 { readout }
             </div>
-            <div class="mg-timer-step">
+            <div key={step_key} class="mg-timer-step">
                 <p class="mg-timer-step-count">
                     <span>{ step_count }</span>
-                    <span class="mg-timer-step-left">{ step_left }</span>
+                    <span class="mg-timer-step-left">{ fresh(step_left, true) }</span>
                 </p>
                 <div class="mg-timer-step-body">
                     <div class="mg-timer-step-text">
@@ -364,7 +373,7 @@ fn finished(context: &Context) -> Html {
         }
     });
     html! {
-        <div class="mg-timer-end mg-timer-finished">
+        <div key="finished" class="mg-timer-end mg-timer-finished">
             <h2 class="mg-timer-title" id="mg-timer-title">{ advice.title }</h2>
             <p class="mg-timer-summary">{ summary }</p>
             <p>{ current_plan(model).mode.after }</p>
@@ -394,7 +403,7 @@ fn ended(context: &Context) -> Html {
     ]
     .concat();
     html! {
-        <div class="mg-timer-end mg-timer-ended">
+        <div key="ended" class="mg-timer-end mg-timer-ended">
             <h2 class="mg-timer-title" id="mg-timer-title">{ end_advice().title }</h2>
             <p class="mg-timer-summary">{ summary }</p>
             { lines(end_advice().lines) }
@@ -431,7 +440,7 @@ fn stopped(context: &Context) -> Html {
         }
     });
     html! {
-        <div class="mg-timer-end mg-timer-stopped">
+        <div key="stopped" class="mg-timer-end mg-timer-stopped">
             <h2 class="mg-timer-title" id="mg-timer-title">{ advice.title }</h2>
             { lines(advice.lines) }
             <section class="mg-timer-emergency" aria-labelledby="mg-timer-emergency-title">
@@ -457,7 +466,7 @@ fn card(
 ) -> Html {
     let badge = suggested.then(|| html! { <span class="mg-timer-badge">{ "Suggested" }</span> });
     html! {
-        <label class="mg-timer-card">
+        <label class="mg-timer-card" key={[name, description].concat()}>
             <input type="radio" name={group} {checked} onchange={drive.reform(move |_| action)} />
             <span class="mg-timer-card-text">
                 <span class="mg-timer-card-name">{ name }{ badge.unwrap_or_default() }</span>
@@ -469,12 +478,12 @@ fn card(
 
 /// One button that sends `action`; a single body for all of them keeps the wasm smaller.
 fn button(drive: &Callback<Action>, class: &'static str, action: Action, label: AttrValue) -> Html {
-    html! { <button type="button" part="button" {class} onclick={drive.reform(move |_| action)}>{ label }</button> }
+    html! { <button type="button" part="button" {class} onclick={drive.reform(move |_| action)}>{ fresh(label, true) }</button> }
 }
 
 /// A short note under the timer (`role="status"` when it reports something that just happened).
 fn note(text: AttrValue, status: bool) -> Html {
-    html! { <p class="mg-timer-note" role={status.then_some("status")}>{ text }</p> }
+    html! { <p class="mg-timer-note" role={status.then_some("status")}>{ fresh(text, true) }</p> }
 }
 
 fn lines(lines: &'static [&'static str]) -> Html {
