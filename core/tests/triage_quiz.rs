@@ -280,7 +280,7 @@ fn the_summary_for_a_doctor_lists_result_reasons_and_answers() {
     let unsure = run(answer_through(&FINE[..2]), &each_answers("nerves", &["saddle-not-sure"]));
     let unsure = unsure.apply(Action::Next);
     let text = summary(&unsure, Locale::EnUs, "911", "2026-12-02").unwrap();
-    assert!(text.contains("Numbness or tingling around your genitals, buttocks or inner thighs: not sure; no to the others"), "{text}");
+    assert!(text.contains("Numbness or tingling around your genitals or buttocks, or on your inner thighs: not sure; no to the others"), "{text}");
     assert!(text.contains("Result: Get medical advice now"), "{text}");
 }
 

@@ -62,7 +62,7 @@ const PATHS = [
   { outcome: 'hold-off', level: 'caution', title: () => /^Hold off on massage for a few days$/, plan: { ...CALM, injury: 'With a fall, knock or blow in the last 3 days' } },
   { outcome: 'ask-first', level: 'caution', title: () => /^Check with a health professional before massage$/, plan: { ...CALM, cautions: 'You are pregnant' } },
   { outcome: 'hands-only', level: 'go', title: () => /^Gentle massage with your hands may help$/, plan: { ...CALM, devices: 'A pacemaker' } },
-  { outcome: 'massage-with-exercise', level: 'go', title: () => /^Massage may help, alongside exercise$/, plan: { ...CALM, duration: 'More than 12 weeks' } },
+  { outcome: 'massage-with-exercise', level: 'go', title: () => /^Massage may help, with exercise$/, plan: { ...CALM, duration: 'More than 12 weeks' } },
   { outcome: 'massage-may-help', level: 'go', title: () => /^Gentle massage may help$/, plan: CALM, asked: `${ALL_QUESTIONS.join(' ')} review` },
 ];
 const EMERGENCIES = ['emergency', 'emergency-nerves'];
@@ -315,7 +315,7 @@ for (const locale of LOCALES) {
       if (path.outcome === 'pregnancy-now') {
         assert.match(r.todo[0], locale === 'en-GB' ? /midwife or maternity unit/ : /OB-GYN or midwife/);
         assert.ok(!r.todo.some((t) => /NHS 111|nurse advice line/.test(t)), r.todo.join(' | '));
-        assert.ok(r.worse.some((w) => new RegExp(`Call ${NUMBER[locale]} for an ambulance if you are bleeding a lot`).test(w)), r.worse.join(' | '));
+        assert.ok(r.worse.some((w) => new RegExp(`Call ${NUMBER[locale]} for an ambulance if you bleed a lot`).test(w)), r.worse.join(' | '));
       }
       if (path.outcome === 'urgent-now') {
         if (locale === 'en-GB') {

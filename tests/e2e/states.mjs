@@ -60,7 +60,7 @@ const OUTCOMES = [
   ['hold-off', /^Hold off on massage/i],
   ['ask-first', /^Check with a health professional before massage/i],
   ['hands-only', /^Gentle massage with your hands may help/i],
-  ['massage-with-exercise', /^Massage may help, alongside exercise/i],
+  ['massage-with-exercise', /^Massage may help, with exercise/i],
   ['massage-may-help', /^Gentle massage may help/i],
 ];
 
