@@ -373,7 +373,7 @@ test('a bad locale warns once and falls back to en-US (911)', async () => {
 
 // ---- screenshots of the result screens: 390 and 1280 px, light and dark ---------------------
 
-test('screenshots: every result at 390 and 1280 px, light and dark (tests/artifacts/quiz-shot-*)', { timeout: 300_000 }, async () => {
+test('screenshots: every result at 390 and 1280 px, light and dark (tests/artifacts/quiz-shot-*)', { timeout: 600_000 }, async () => {
   for (const scheme of ['light', 'dark']) {
     const { context, page, log } = await openQuiz({ locale: 'en-GB', scheme });
     for (const path of PATHS) {
@@ -811,10 +811,10 @@ test('dark theme: a Yes / No / Not sure screen and the urgent result (screenshot
   await option(host, '16 to 19').check();
   await screenshot(page, 'quiz-question-age-dark-390');
   await press(page, 'Next');
+  await answer(page, 'now', {});
+  await press(page, 'Next');
   await answer(page, 'nerves', { 'Weakness in one or both legs': 'Not sure' });
   await screenshot(page, 'quiz-question-nerves-dark-390');
-  await press(page, 'Next');
-  await answer(page, 'now', {});
   await press(page, 'Next');
   const r = await resultScreen(page);
   assert.equal(r.outcome, 'urgent-now');
