@@ -20,13 +20,17 @@ const ROUTINE_IDS: &[&str] = &["hands", "body-massager"];
 /// The outcomes `core/src/triage/mod.rs` names, most cautious first: (id here, Rust variant).
 const OUTCOMES: &[(&str, &str)] = &[
     ("emergency", "Emergency"),
+    ("emergency-nerves", "EmergencyNerves"),
+    ("pregnancy-now", "PregnancyNow"),
     ("urgent-now", "UrgentNow"),
+    ("child-today", "ChildToday"),
     ("child", "Child"),
     ("see-doctor-today", "SeeDoctorToday"),
     ("see-doctor-soon", "SeeDoctorSoon"),
     ("see-doctor-weeks", "SeeDoctorWeeks"),
     ("hold-off", "HoldOff"),
     ("ask-first", "AskFirst"),
+    ("hands-only", "HandsOnly"),
     ("massage-with-exercise", "MassageWithExercise"),
     ("massage-may-help", "MassageMayHelp"),
 ];
@@ -34,7 +38,7 @@ const OUTCOMES: &[(&str, &str)] = &[
 /// A rule's `source` must name at least one of these (see the list at the top of quiz.toml).
 const SOURCES: &[&str] = &[
     "NHS-999", "NHS-111", "NHS-GP", "CES-CARD", "CKS", "NG59", "NG65", "NG234", "AAA", "PREG",
-    "NCCIH", "ACP", "judgement call",
+    "NCCIH", "ACP", "ROS", "PAED", "NG51", "judgement call",
 ];
 
 /// The emergency number placeholder; every other `{key}` must be a locale pack key.
@@ -68,6 +72,8 @@ struct QuizFile {
     otherwise: String,
     disclaimer: String,
     emergency_line: String,
+    /// The emergency signs, shown as a list after `emergency_line`.
+    emergency_signs: Vec<String>,
     intro: IntroSrc,
     #[serde(rename = "flag")]
     flags: Vec<FlagSrc>,
@@ -263,6 +269,12 @@ fn yes() -> bool {
 fn validate(quiz: &QuizFile, locale_keys: &[String]) -> Result<(), String> {
     text("disclaimer", &quiz.disclaimer)?;
     text("emergency_line", &quiz.emergency_line)?;
+    if quiz.emergency_signs.len() < 2 {
+        return Err("emergency_signs: list at least two signs".into());
+    }
+    for (i, sign) in quiz.emergency_signs.iter().enumerate() {
+        text(&format!("emergency_signs[{i}]"), sign)?;
+    }
     text("intro.title", &quiz.intro.title)?;
     text("intro.start_label", &quiz.intro.start_label)?;
     if quiz.intro.paragraphs.is_empty() {
@@ -620,6 +632,7 @@ fn reader_texts(quiz: &QuizFile) -> Vec<(String, &str)> {
         ("emergency_line".into(), &quiz.emergency_line),
         ("intro.title".into(), &quiz.intro.title),
     ];
+    texts.extend(quiz.emergency_signs.iter().map(|s| ("emergency_signs".to_string(), s.as_str())));
     texts.extend(quiz.intro.paragraphs.iter().map(|p| ("intro.paragraphs".to_string(), p.as_str())));
     for (i, r) in quiz.rules.iter().enumerate() {
         texts.extend(r.why.iter().map(|w| (format!("rule {}, why", i + 1), w.as_str())));
@@ -750,6 +763,7 @@ fn emit_rust(quiz: &QuizFile) -> String {
     let _ = writeln!(out, "/// Fingerprint of the questions' ids and options, so saved answers from another quiz version are refused.\nconst QUIZ_FINGERPRINT: &str = \"{:08x}\";", fingerprint(quiz));
     let _ = writeln!(out, "const DISCLAIMER_TEXT: &str = {};", s(&quiz.disclaimer));
     let _ = writeln!(out, "const EMERGENCY_LINE: &str = {};", s(&quiz.emergency_line));
+    let _ = writeln!(out, "static EMERGENCY_SIGNS: &[&str] = {};", list(&quiz.emergency_signs));
     let _ = writeln!(
         out,
         "const OTHERWISE: Outcome = Outcome::{};",

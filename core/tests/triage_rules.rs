@@ -30,17 +30,36 @@ fn outcome_table() -> Vec<Outcome> {
 /// The safety properties every answer set must satisfy, read off the facts (independent of
 /// the rule table).
 fn check_safety(f: Facts, got: Outcome) -> Result<(), String> {
-    if f & (NERVE_YES | NOW_YES) != 0 && got != Outcome::Emergency {
-        return Err(format!("an emergency sign gave {got:?}"));
+    if f & NOW_YES != 0 && got != Outcome::Emergency {
+        return Err(format!("a heart, blood vessel or accident sign gave {got:?}"));
     }
-    if f & (NERVE_NOT_SURE | NOW_NOT_SURE | PREGNANCY_SIGNS) != 0 && got > Outcome::UrgentNow {
+    if f & NERVE_YES != 0 && got > Outcome::EmergencyNerves {
+        return Err(format!("a nerve emergency sign gave {got:?}"));
+    }
+    if f & PREGNANCY_SIGNS != 0 && got > Outcome::PregnancyNow {
+        return Err(format!("urgent pregnancy signs gave {got:?}"));
+    }
+    if f & (NERVE_NOT_SURE | NOW_NOT_SURE) != 0 && got > Outcome::UrgentNow {
         return Err(format!("not sure about an emergency sign gave {got:?}"));
     }
     if f & AGE_U16 != 0 && got > Outcome::Child {
         return Err(format!("an under-16 got the adult outcome {got:?}"));
     }
-    if f & (UNWELL | CANCER_NOW | PAIN_RED_FLAG) != 0 && got > Outcome::SeeDoctorToday {
+    let same_day = f & (UNWELL | CANCER_NOW | PAIN_RED_FLAG) != 0;
+    // Issue 18 point 1: an under-16 with a same-day sign is never told "in the next few days".
+    if f & AGE_U16 != 0 && same_day && got > Outcome::ChildToday {
+        return Err(format!("an under-16 with a same-day sign got {got:?}"));
+    }
+    if same_day && got > Outcome::SeeDoctorToday {
         return Err(format!("a same-day sign gave {got:?}"));
+    }
+    // Issue 18 point 2: weak bones and a sudden start (a fall, or lifting, bending, coughing).
+    if f & BONES != 0 && f & (SUDDEN_STRAIN | FALL_RECENT | FALL_EARLIER | FALL_NOT_SURE) != 0 && got > Outcome::SeeDoctorToday {
+        return Err(format!("weak bones with a sudden start gave {got:?}"));
+    }
+    // Issue 18 point 3: long-standing pain that is not improving needs a doctor at any age.
+    if f & (DUR_OVER_12 | DUR_NOT_SURE) != 0 && f & (TREND_SAME | TREND_WORSE) != 0 && got > Outcome::SeeDoctorWeeks {
+        return Err(format!("long pain, not improving, gave {got:?}"));
     }
     if got.is_massage_ok() && !no_warning_at_all(f, got) {
         return Err(format!("{got:?} with a warning answer"));
@@ -134,7 +153,7 @@ fn every_answer_of_each_question_agrees_with_the_reference() {
     let mut checked = 0u64;
     for qi in 0..N {
         for bits in all_values(qi) {
-            for base in [FINE, &[("age", &["over-50"][..]), ("duration", &["not-sure"][..])][..]] {
+            for base in [FINE, &[("age", &["51-to-69"][..]), ("duration", &["not-sure"][..])][..]] {
                 let mut a = fine_with(base);
                 a.set_bits(qi, bits);
                 let got = evaluate(&a);
@@ -201,19 +220,28 @@ fn the_rule_table_is_monotone_for_every_set_of_flags() {
 /// Single-choice moves to a more worrying option: (question, from, to). Pairs not listed are
 /// not comparable (new vs long-lasting pain lead to different advice).
 const MORE_WORRYING: &[(&str, &str, &str)] = &[
-    ("age", "20-to-50", "16-to-19"),
-    ("age", "20-to-50", "over-50"),
+    ("age", "45-to-50", "20-to-44"),
+    ("age", "20-to-44", "16-to-19"),
+    ("age", "45-to-50", "16-to-19"),
+    ("age", "45-to-50", "51-to-69"),
+    ("age", "51-to-69", "70-or-over"),
+    ("age", "45-to-50", "70-or-over"),
     ("age", "16-to-19", "under-16"),
-    ("age", "over-50", "under-16"),
-    ("age", "20-to-50", "under-16"),
+    ("age", "51-to-69", "under-16"),
+    ("age", "70-or-over", "under-16"),
+    ("age", "20-to-44", "under-16"),
+    ("age", "45-to-50", "under-16"),
     ("duration", "under-4-weeks", "4-to-12-weeks"),
     ("duration", "under-4-weeks", "not-sure"),
     ("duration", "4-to-12-weeks", "not-sure"),
     ("duration", "over-12-weeks", "not-sure"),
+    ("injury", "no", "sudden"),
     ("injury", "no", "earlier"),
     ("injury", "no", "last-3-days"),
+    ("injury", "sudden", "last-3-days"),
     ("injury", "earlier", "last-3-days"),
     ("injury", "no", "not-sure"),
+    ("injury", "sudden", "not-sure"),
     ("injury", "earlier", "not-sure"),
     ("injury", "last-3-days", "not-sure"),
     ("severity", "mild", "moderate"),
@@ -226,7 +254,8 @@ const MORE_WORRYING: &[(&str, &str, &str)] = &[
 
 /// Moves whose flags are not a superset (so flag monotonicity does not cover them): checked
 /// outcome by outcome over every class combination of the other questions.
-const NOT_BY_FLAGS: &[(&str, &str, &str)] = &[("age", "over-50", "under-16")];
+const NOT_BY_FLAGS: &[(&str, &str, &str)] =
+    &[("age", "51-to-69", "under-16"), ("age", "70-or-over", "under-16")];
 
 #[test]
 fn a_more_worrying_answer_is_never_less_cautious() {
@@ -336,7 +365,7 @@ fn not_sure_and_no_answer_are_at_least_as_cautious_as_every_answer() {
                 let floor = if qd.kind == QuestionKind::Each {
                     concrete
                         .iter()
-                        .filter(|&&f| f & FlagSet::named("emergency").bits() == 0)
+                        .filter(|&&f| f & FlagSet::named("emergency").union(FlagSet::named("emergency-nerves")).bits() == 0)
                         .map(|&f| table[(flags | f) as usize])
                         .min()
                         .unwrap()
@@ -366,10 +395,13 @@ fn an_unanswered_item_counts_as_yes() {
             let (y, n, ns) = questions()[qi].item_choices(item);
             let bits = a.bits(qi) & !((1 << y) | (1 << n) | (1 << ns));
             a.set_bits(qi, bits);
-            let want = if questions()[qi].options[y].flags().intersects(FlagSet::named("emergency")) {
+            let yes = questions()[qi].options[y].flags();
+            let want = if yes.intersects(FlagSet::named("emergency")) {
                 Outcome::Emergency
+            } else if yes.intersects(FlagSet::named("emergency-nerves")) {
+                Outcome::EmergencyNerves
             } else {
-                Outcome::UrgentNow
+                Outcome::PregnancyNow
             };
             assert_eq!(outcome(&a), want, "{question} item {item}");
         }
@@ -382,9 +414,9 @@ fn without_a_massager_the_implant_question_does_not_apply() {
     let mut no_devices = fine;
     no_devices.clear(q("devices"));
     assert_eq!(outcome_for(&no_devices, false), Outcome::MassageMayHelp);
-    assert_eq!(outcome_for(&no_devices, true), Outcome::AskFirst, "unanswered counts as a yes");
+    assert_eq!(outcome_for(&no_devices, true), Outcome::HandsOnly, "unanswered counts as a yes");
     let pacemaker = fine_with(&[("devices", &["pacemaker"])]);
-    assert_eq!(outcome_for(&pacemaker, true), Outcome::AskFirst);
+    assert_eq!(outcome_for(&pacemaker, true), Outcome::HandsOnly);
     assert_eq!(outcome_for(&pacemaker, false), Outcome::MassageMayHelp);
 }
 
@@ -419,9 +451,13 @@ fn the_data_follows_the_spec_shape() {
     for sign in ["both-legs", "saddle", "bladder-bowel", "sex", "weakness-worse", "chest-pain", "tummy-faint", "serious-accident", "pregnancy-signs"] {
         assert!(items.contains(&sign), "{sign}");
     }
-    let e = Outcome::Emergency.info();
-    assert!(!e.offers_timer && !e.offers_product && e.sections.is_empty() && e.immediate);
-    assert!(e.title.contains("{emergency}") && e.do_now.iter().any(|l| l.contains("{emergency}")));
+    for o in [Outcome::Emergency, Outcome::EmergencyNerves] {
+        let e = o.info();
+        assert!(!e.offers_timer && !e.offers_product && e.sections.is_empty() && e.immediate);
+        assert!(e.do_now.iter().any(|l| l.contains("{emergency}")), "{o:?}");
+    }
+    assert!(Outcome::Emergency.info().title.contains("{emergency}"));
+    assert!(Outcome::EmergencyNerves.info().title.contains("{er}"));
     for o in Outcome::ALL {
         let info = o.info();
         assert_eq!(info.routine.is_some(), info.offers_timer, "{o:?}");

@@ -5,7 +5,7 @@
 
 mod view;
 
-pub(crate) use view::level_icon;
+pub(crate) use view::{emergency_signs_list, level_icon};
 
 use crate::browser;
 use crate::hooks::{use_focus_on_change, use_storage_changes};

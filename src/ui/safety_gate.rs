@@ -15,13 +15,13 @@
 //! The last outcome is the `check` slot the quiz writes (`core::triage::LastCheck`), read
 //! at each render and again when another tab saves one.
 
-use super::quiz::{level_icon, LAST_CHECK_PART};
+use super::quiz::{emergency_signs_list, level_icon, LAST_CHECK_PART};
 use super::timer::TimerView;
 use crate::browser;
 use crate::hooks::use_storage_changes;
 use massage_guide_core::locale::{fill, Locale};
 use massage_guide_core::saved::slot_name;
-use massage_guide_core::triage::{emergency_line, LastCheck};
+use massage_guide_core::triage::LastCheck;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -90,7 +90,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
                 <h2 id="mg-gate-title">{ "Your safety check said: " }{ text(info.title) }</h2>
                 <p>{ text(info.summary) }</p>
                 <p>{ text("Please follow that advice before you try self-massage. If a {doctor} or {physio} has since said massage is fine for you, you can still use the routines.") }</p>
-                <p class="mg-gate-signs">{ text(emergency_line()) }</p>
+                <div class="mg-gate-signs">{ emergency_signs_list(text) }</div>
                 <div class="mg-quiz-nav">
                     { check_button("See my safety check", "mg-quiz-button mg-quiz-primary") }
                     <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={show}>
@@ -110,7 +110,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
                     { "Take the 1-minute safety check first." }
                     { check_button("Take the safety check", "mg-quiz-text-button") }
                 </p>
-                <p class="mg-gate-signs">{ text(emergency_line()) }</p>
+                <div class="mg-gate-signs">{ emergency_signs_list(text) }</div>
             </aside>
         }),
         Some(l) if l.advises_against_massage() => Some(html! {
@@ -119,7 +119,7 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
                     <strong>{ "Your safety check said: " }{ text(l.outcome.info().title) }{ ". " }</strong>
                     { "Go gently, and stop if anything hurts." }
                 </p>
-                <p class="mg-gate-signs">{ text(emergency_line()) }</p>
+                <div class="mg-gate-signs">{ emergency_signs_list(text) }</div>
             </aside>
         }),
         Some(_) => None,

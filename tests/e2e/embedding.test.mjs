@@ -319,7 +319,7 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   // The first widget: start the quiz and answer the age question.
   await first.getByRole('tab', { name: 'Safety check' }).click();
   await first.getByRole('button', { name: 'Start' }).click();
-  await first.getByRole('radio', { name: /20 to 50/ }).check();
+  await first.getByRole('radio', { name: /20 to 44/ }).check();
   const stored = await page.evaluate(() => localStorage.getItem('massage-guide'));
   // Each widget's slot is named by its id (position is only the fallback).
   assert.match(stored, /\ntimer@second=/, 'the second widget stores under its own slot');
@@ -333,7 +333,7 @@ test('two widgets on one page keep their own saved quiz and timer across a reloa
   await first.getByRole('tab', { name: 'Timer' }).click();
   assert.equal(await phase('#first'), 'picker', 'the first widget has no session');
   await first.getByRole('tab', { name: 'Safety check' }).click();
-  assert.ok(await first.getByRole('radio', { name: /20 to 50/ }).isChecked(), 'the first widget kept its answer');
+  assert.ok(await first.getByRole('radio', { name: /20 to 44/ }).isChecked(), 'the first widget kept its answer');
   await second.getByRole('tab', { name: 'Safety check' }).click();
   assert.ok(await second.getByRole('button', { name: 'Start' }).isVisible(), 'the second widget quiz is fresh');
   assert.deepEqual(log.problems(), []);

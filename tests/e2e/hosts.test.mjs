@@ -481,7 +481,7 @@ for (const sandbox of ['allow-scripts', 'allow-scripts allow-same-origin']) {
       }
       await host.getByRole('button', { name: 'Start', exact: true }).click();
       await host.locator('legend').filter({ hasText: /How old are you/ }).waitFor({ timeout: 5000 });
-      await host.getByRole('radio', { name: /^20 to 50/ }).check();
+      await host.getByRole('radio', { name: /^20 to 44/ }).check();
       await host.getByRole('button', { name: 'Next', exact: true }).click();
       await host.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 })
         .catch(() => { throw new Error(`stuck on question 1 after Next (console: ${frameErrors.join(' | ')})`); });
@@ -578,7 +578,7 @@ test('Lifecycle: 150 new elements created and removed, and one element re-insert
     // The re-inserted element still works: tabs, the quiz (saved answer kept), the timer.
     await page.evaluate(() => document.getElementById('keep').append(window.__kept));
     await page.locator('#kept .mg-quiz').waitFor({ timeout: 10000 });
-    await kept.getByRole('radio', { name: /^20 to 50/ }).check();
+    await kept.getByRole('radio', { name: /^20 to 44/ }).check();
     await kept.getByRole('button', { name: 'Next', exact: true }).click();
     await kept.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 });
     await startTimer(kept);
@@ -610,9 +610,9 @@ for (const [name, attr] of [['id', (k) => ` id="${k}"`], ['storage-key', (k) => 
       const A = page.locator(sel(a));
       const B = page.locator(sel(b));
       await openQuizQuestion(A);
-      await A.getByRole('radio', { name: /^20 to 50/ }).check();
+      await A.getByRole('radio', { name: /^20 to 44/ }).check();
       await openQuizQuestion(B);
-      await B.getByRole('radio', { name: /^Over 50/ }).check();
+      await B.getByRole('radio', { name: /^51 to 69/ }).check();
       await startTimer(B);
       // Swap the order, in the DOM and in the page served on reload.
       await page.evaluate(([sa, sb]) => { const x = document.querySelector(sa); const y = document.querySelector(sb); x.before(y); }, [sel(a), sel(b)]);
@@ -631,13 +631,13 @@ for (const [name, attr] of [['id', (k) => ` id="${k}"`], ['storage-key', (k) => 
       await openQuizQuestion(A);
       await openQuizQuestion(B);
       const checked = async (loc) => {
-        const labels = ['Under 16', '16 to 19', '20 to 50', 'Over 50'];
+        const labels = ['Under 16', '16 to 19', '20 to 44', '45 to 50', '51 to 69', '70 or over'];
         const out = [];
         for (const label of labels) if (await loc.getByRole('radio', { name: new RegExp('^' + label) }).isChecked()) out.push(label);
         return out;
       };
-      assert.deepEqual(await checked(A), ['20 to 50'], `${a} kept its answer`);
-      assert.deepEqual(await checked(B), ['Over 50'], `${b} kept its answer`);
+      assert.deepEqual(await checked(A), ['20 to 44'], `${a} kept its answer`);
+      assert.deepEqual(await checked(B), ['51 to 69'], `${b} kept its answer`);
       assertClean(log);
     } finally {
       await context.close();

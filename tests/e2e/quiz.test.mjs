@@ -22,13 +22,13 @@ const NUMBER = { 'en-US': '911', 'en-GB': '999' };
 /** The question on screen, recognised by its legend (content/quiz.toml prompts, each distinct). */
 const PROMPTS = {
   age: /How old are you/,
-  nerves: /noticed any of these changes/,
   now: /apply to you right now/,
+  nerves: /noticed any of these changes/,
   unwell: /along with your back pain/,
   history: /apply to your health/,
   pain: /Does your pain do any of these/,
   duration: /How long have you had/,
-  injury: /start with a fall, a knock or a blow/,
+  injury: /How did this pain start/,
   severity: /How bad is the pain/,
   trend: /Over the last few days/,
   cautions: /reason to take care with massage/,
@@ -42,29 +42,35 @@ const ALL_QUESTIONS = Object.keys(PROMPTS);
  * named is answered "No".
  */
 const CALM = {
-  age: '20 to 50', nerves: {}, now: {}, unwell: 'None of these', history: 'None of these', pain: 'None of these',
-  duration: 'Less than 4 weeks', injury: 'No', severity: 'Mild', trend: 'Getting better', cautions: 'None of these', devices: 'None of these',
+  age: '20 to 44', now: {}, nerves: {}, unwell: 'None of these', history: {}, pain: 'None of these',
+  duration: 'Less than 4 weeks', injury: 'Slowly', severity: 'Mild', trend: 'Getting better', cautions: 'None of these', devices: 'None of these',
 };
 const UNTIL = (id) => ALL_QUESTIONS.slice(0, ALL_QUESTIONS.indexOf(id) + 1).join(' ');
 
-/** One answer plan per outcome, with its title (per locale) and the screens passed. */
+/** One answer plan per outcome (all 14), with its title (per locale) and the screens passed. */
+const ER = { 'en-US': 'the nearest emergency room \\(ER\\)', 'en-GB': 'the nearest A&E' };
 const PATHS = [
-  { outcome: 'emergency', level: 'stop', title: (l) => new RegExp(`^Call ${NUMBER[l]} now$`), plan: { ...CALM, nerves: { 'Numbness or tingling around': 'Yes' } }, asked: UNTIL('nerves') },
-  { outcome: 'urgent-now', level: 'stop', title: () => /^Get medical advice now$/, plan: { ...CALM, nerves: { 'Numbness or tingling around': 'Not sure' } }, asked: UNTIL('now') },
-  { outcome: 'child', level: 'caution', title: () => /^Ask a doctor to check your back$/, plan: { ...CALM, age: 'Under 16' }, asked: `${UNTIL('now')} review` },
+  { outcome: 'emergency', level: 'stop', title: (l) => new RegExp(`^Call ${NUMBER[l]} now$`), plan: { ...CALM, now: { 'Chest pain': 'Yes' } }, asked: UNTIL('now') },
+  { outcome: 'emergency-nerves', level: 'stop', title: (l) => new RegExp(`^Go to ${ER[l]} now$`), plan: { ...CALM, nerves: { 'Numbness or tingling around': 'Yes' } }, asked: UNTIL('nerves') },
+  { outcome: 'pregnancy-now', level: 'stop', title: () => /^Call your maternity team now$/, plan: { ...CALM, now: { 'You are pregnant': 'Yes' } }, asked: UNTIL('nerves') },
+  { outcome: 'urgent-now', level: 'stop', title: () => /^Get medical advice now$/, plan: { ...CALM, nerves: { 'Numbness or tingling around': 'Not sure' } }, asked: UNTIL('nerves') },
+  { outcome: 'child-today', level: 'stop', title: () => /^Get your back checked by a doctor today$/, plan: { ...CALM, age: 'Under 16', unwell: 'A high temperature' }, asked: `${UNTIL('unwell')} review` },
+  { outcome: 'child', level: 'caution', title: () => /^Ask a doctor to check your back$/, plan: { ...CALM, age: 'Under 16' }, asked: `${UNTIL('trend')} review` },
   { outcome: 'see-doctor-today', level: 'stop', title: () => /^See a doctor today$/, plan: { ...CALM, unwell: 'A high temperature' }, asked: `${UNTIL('unwell')} review` },
   { outcome: 'see-doctor-soon', level: 'caution', title: () => /^See a doctor in the next few days$/, plan: { ...CALM, severity: 'Severe' } },
-  { outcome: 'see-doctor-weeks', level: 'caution', title: () => /^Book a doctor's appointment$/, plan: { ...CALM, age: 'Over 50' } },
-  { outcome: 'hold-off', level: 'caution', title: () => /^Hold off on massage for a few days$/, plan: { ...CALM, injury: 'Yes, in the last 3 days' } },
+  { outcome: 'see-doctor-weeks', level: 'caution', title: () => /^Book a doctor's appointment$/, plan: { ...CALM, age: '51 to 69' } },
+  { outcome: 'hold-off', level: 'caution', title: () => /^Hold off on massage for a few days$/, plan: { ...CALM, injury: 'With a fall, knock or blow in the last 3 days' } },
   { outcome: 'ask-first', level: 'caution', title: () => /^Check with a health professional before massage$/, plan: { ...CALM, cautions: 'You are pregnant' } },
-  { outcome: 'massage-with-exercise', level: 'go', title: () => /^Massage may help, alongside exercise$/, plan: { ...CALM, duration: 'More than 12 weeks' } },
+  { outcome: 'hands-only', level: 'go', title: () => /^Gentle massage with your hands may help$/, plan: { ...CALM, devices: 'A pacemaker' } },
+  { outcome: 'massage-with-exercise', level: 'go', title: () => /^Massage may help, with exercise$/, plan: { ...CALM, duration: 'More than 12 weeks' } },
   { outcome: 'massage-may-help', level: 'go', title: () => /^Gentle massage may help$/, plan: CALM, asked: `${ALL_QUESTIONS.join(' ')} review` },
 ];
+const EMERGENCIES = ['emergency', 'emergency-nerves'];
 
 /** Words a reader of the other country should never see on a result. */
 const FOREIGN = {
-  'en-US': [/\bNHS\b/, /\bGP\b/, /A&E/, /\b999\b/, /\bpoo\b/, /\btummy\b/],
-  'en-GB': [/\b911\b/, /\(ER\)/, /urgent care center/, /nurse advice line/, /\bbelly\b/, /OB-GYN/],
+  'en-US': [/\bNHS\b/, /\bGP\b/, /A&E/, /\b999\b/, /\bpoo\b/, /\btummy\b/, /physiotherapist/, /\bcarer\b/, /labour/, /straight away/, /(genitals,|your|or) bottom\b/],
+  'en-GB': [/\b911\b/, /\(ER\)/, /urgent care center/, /nurse advice line/, /\bbelly\b/, /OB-GYN/, /physical therapist/, /caregiver/, /buttocks/],
 };
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -226,6 +232,8 @@ function resultScreen(page) {
       reasons: [...result.querySelectorAll('.mg-quiz-reasons li')].map(text),
       todo: [...result.querySelectorAll('.mg-quiz-todo li')].map(text),
       worse: [...result.querySelectorAll('.mg-quiz-worse li')].map(text),
+      signs: [...result.querySelectorAll('.mg-quiz-worse ul.mg-signs > li')].map(text),
+      noNumber: result.querySelector('.mg-quiz-main .mg-quiz-no-number') ? text(result.querySelector('.mg-quiz-main .mg-quiz-no-number')) : null,
       tel: result.querySelector('.mg-quiz-main a[href^="tel:"]')?.getAttribute('href') ?? null,
       callText: result.querySelector('.mg-quiz-main a[href^="tel:"]') ? text(result.querySelector('.mg-quiz-main a[href^="tel:"]')) : null,
       mainButtons: [...result.querySelectorAll('.mg-quiz-main button')].map(text),
@@ -276,21 +284,38 @@ for (const locale of LOCALES) {
       assert.ok(r.disclaimer, 'the disclaimer is on the result screen');
       assert.ok(r.buttons.includes('Restart') && r.buttons.includes('Forget my answers'));
       for (const word of FOREIGN[locale]) assert.doesNotMatch(r.all, word, `${locale} result shows ${word}`);
-      if (path.outcome !== 'emergency') {
-        assert.ok(r.worse.some((w) => new RegExp(`Call ${NUMBER[locale]} straight away.*genitals.*peeing.*both legs.*chest pain`).test(w)),
-          `if it gets worse lists the emergency signs: ${r.worse.join(' | ')}`);
+      if (!EMERGENCIES.includes(path.outcome)) {
+        // The emergency signs as a bulleted list, with the signs v2 left out (issue 18 point 5).
+        assert.ok(r.worse.some((w) => w.startsWith(`Call ${NUMBER[locale]} now if you get any of these:`)), r.worse.join(' | '));
+        assert.equal(r.signs.length, 6, r.signs.join(' | '));
+        for (const sign of [/^Chest pain$/, /faint$/, /genitals/, /peeing/, /both legs/, /getting worse, or new trouble walking$/]) {
+          assert.ok(r.signs.some((x) => sign.test(x)), `${sign}: ${r.signs.join(' | ')}`);
+        }
       }
 
       const timer = r.buttons.filter((b) => /timer/i.test(b));
-      if (path.outcome === 'emergency') {
+      if (EMERGENCIES.includes(path.outcome)) {
         assert.equal(r.tel, `tel:${NUMBER[locale]}`, 'the number follows the locale');
         assert.equal(r.callText, `Call ${NUMBER[locale]}`);
-        assert.ok(r.reasons.some((x) => /genitals, bottom or inner thighs/.test(x)), r.reasons.join('; '));
-        assert.equal(r.share, false, 'nothing else on Emergency: no summary');
-        assert.deepEqual(r.sectionLinks, [], 'no article links on Emergency');
-        assert.ok(r.todo.some((t) => /Don't drive yourself/.test(t)));
+        assert.equal(r.share, false, 'nothing else on an emergency: no summary');
+        assert.deepEqual(r.sectionLinks, [], 'no article links on an emergency');
       } else {
         assert.ok(r.share, 'Copy and Print are offered');
+      }
+      // Heart and blood vessel signs: an ambulance, not a car; nerve signs: A&E / the ER now.
+      if (path.outcome === 'emergency') {
+        assert.ok(r.reasons.some((x) => /heart or a large blood vessel/.test(x)), r.reasons.join('; '));
+        assert.ok(r.todo.some((t) => /ask for an ambulance/.test(t)) && r.todo.some((t) => /Don't go by car/.test(t)), r.todo.join(' | '));
+      }
+      if (path.outcome === 'emergency-nerves') {
+        assert.ok(r.reasons.some((x) => new RegExp(`genitals, ${locale === 'en-GB' ? 'bottom' : 'buttocks'} or inner thighs`).test(x)), r.reasons.join('; '));
+        assert.ok(r.todo[0].startsWith(`Go to ${locale === 'en-GB' ? 'the nearest A&E' : 'the nearest emergency room (ER)'} now`), r.todo[0]);
+      }
+      // Pregnancy: the maternity team first and only, with its emergency triggers.
+      if (path.outcome === 'pregnancy-now') {
+        assert.match(r.todo[0], locale === 'en-GB' ? /midwife or maternity unit/ : /OB-GYN or midwife/);
+        assert.ok(!r.todo.some((t) => /NHS 111|nurse advice line/.test(t)), r.todo.join(' | '));
+        assert.ok(r.worse.some((w) => new RegExp(`Call ${NUMBER[locale]} for an ambulance if you bleed a lot`).test(w)), r.worse.join(' | '));
       }
       if (path.outcome === 'urgent-now') {
         if (locale === 'en-GB') {
@@ -299,10 +324,14 @@ for (const locale of LOCALES) {
         } else {
           assert.equal(r.tel, null, 'no single advice number in the US');
           assert.ok(r.todo.some((t) => /nurse advice line/.test(t)), r.todo.join(' | '));
+          assert.match(r.noNumber ?? '', /No number to call\?.*go to the ER/, 'a clear fallback instead of a call button');
         }
       }
+      if (path.outcome === 'see-doctor-today' || path.outcome === 'child-today') {
+        assert.ok(r.worse.some((w) => /shaking chills/.test(w) && w.includes(`or call ${NUMBER[locale]}`)), r.worse.join(' | '));
+      }
       if (path.outcome === 'see-doctor-today') {
-        assert.ok(r.todo[0].includes(locale === 'en-GB' ? 'GP surgery' : 'urgent care center'), r.todo[0]);
+        assert.ok(r.todo[0].includes(locale === 'en-GB' ? 'GP surgery' : 'emergency room (ER)'), r.todo[0]);
         assert.deepEqual(r.mainButtons, ['Copy the summary', 'Print the summary'], 'the main action is the summary for the doctor');
       }
       if (path.level === 'go') {
@@ -323,9 +352,10 @@ for (const locale of LOCALES) {
 
 test('en-GB with emergency-number="112": the number attribute still wins', async () => {
   const { context, page, log } = await openQuiz({ locale: 'en-GB', attributes: { 'emergency-number': '112' } });
-  assert.equal((await walk(page, PATHS[0].plan)).outcome, 'emergency');
+  assert.equal((await walk(page, PATHS[1].plan)).outcome, 'emergency-nerves');
   const r = await resultScreen(page);
-  assert.equal(r.heading, 'Call 112 now');
+  assert.equal(r.heading, 'Go to the nearest A&E now');
+  assert.ok(r.todo.some((t) => /call 112/.test(t)), r.todo.join(' | '));
   assert.equal(r.tel, 'tel:112');
   assert.match(r.all, /A&E/, 'the rest follows the locale');
   assert.deepEqual(log.problems(), []);
@@ -343,7 +373,7 @@ test('a bad locale warns once and falls back to en-US (911)', async () => {
 
 // ---- screenshots of the result screens: 390 and 1280 px, light and dark ---------------------
 
-test('screenshots: every result at 390 and 1280 px, light and dark (tests/artifacts/quiz-shot-*)', { timeout: 300_000 }, async () => {
+test('screenshots: every result at 390 and 1280 px, light and dark (tests/artifacts/quiz-shot-*)', { timeout: 600_000 }, async () => {
   for (const scheme of ['light', 'dark']) {
     const { context, page, log } = await openQuiz({ locale: 'en-GB', scheme });
     for (const path of PATHS) {
@@ -369,7 +399,9 @@ test('screenshots: every result at 390 and 1280 px, light and dark (tests/artifa
 test('a Yes / No / Not sure screen: a group per sign, big targets, every sign needs an answer', async () => {
   const { context, page, log, host } = await openQuiz();
   await press(page, 'Start');
-  await option(host, '20 to 50').check();
+  await option(host, '20 to 44').check();
+  await press(page, 'Next');
+  await answer(page, 'now', {});
   await press(page, 'Next');
   const info = await page.evaluate(() => {
     const root = document.querySelector('massage-guide').shadowRoot;
@@ -383,7 +415,7 @@ test('a Yes / No / Not sure screen: a group per sign, big targets, every sign ne
       names: new Set(items.flatMap((f) => [...f.querySelectorAll('input')].map((i) => i.name))).size,
     };
   });
-  assert.match(info.legend, /^Step 2 of 12: Have you noticed any of these changes\?$/);
+  assert.match(info.legend, /^Step 3 of 12: Have you noticed any of these changes\?$/);
   assert.ok(info.focused, 'focus is on the new legend');
   assert.equal(info.items.length, 5);
   for (const item of info.items) assert.deepEqual(item.radios, [['radio', 'Yes'], ['radio', 'No'], ['radio', 'Not sure']], item.legend);
@@ -400,12 +432,11 @@ test('a Yes / No / Not sure screen: a group per sign, big targets, every sign ne
   assert.equal(await host.locator('.mg-quiz-item-missing').count(), 1);
   assert.match((await screen(page)).legend, PROMPTS.nerves, 'still on the same question');
   await screenshot(page, 'quiz-question-nerves-error-390');
-  // Not sure on the last one: the check asks the next emergency screen, same total.
+  // Not sure on the last one: after both emergency screens, advice now at once.
   await itemRadio(host, labels[4], 'Not sure').check();
   await press(page, 'Next');
   const now = await screen(page);
-  assert.match(now.legend, PROMPTS.now);
-  assert.deepEqual(now.step, [3, 12]);
+  assert.equal(now.outcome, 'urgent-now');
   assert.deepEqual(log.problems(), []);
   await context.close();
 });
@@ -570,7 +601,7 @@ test('en-GB, keyboard only: not sure about one emergency sign leads to "Get medi
   const seen = await keyboardWalk(page, { ...CALM, nerves: { 'New trouble peeing': 'Not sure' } });
   const r = await resultScreen(page);
   assert.equal(r.outcome, 'urgent-now', seen.join(' > '));
-  assert.deepEqual(seen, ['age', 'nerves', 'now']);
+  assert.deepEqual(seen, ['age', 'now', 'nerves']);
   assert.equal(r.tel, 'tel:111');
   assert.deepEqual(log.problems(), []);
   await context.close();
@@ -582,7 +613,7 @@ test('Copy and Print give a short summary for a doctor, made on the device', asy
   const { context, page, log, host } = await openQuiz({ locale: 'en-GB' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const requestsBefore = log.requests.length;
-  assert.equal((await walk(page, { ...CALM, history: 'You have cancer now' })).outcome, 'see-doctor-today');
+  assert.equal((await walk(page, { ...CALM, history: { 'You have cancer now': 'Yes' } })).outcome, 'see-doctor-today');
   const r = await resultScreen(page);
   assert.ok(r.todo[0].includes('cancer team'), `the cancer team comes first: ${r.todo[0]}`);
   await host.getByRole('button', { name: 'Copy the summary' }).click();
@@ -616,28 +647,28 @@ test('Copy and Print give a short summary for a doctor, made on the device', asy
 test('a reload mid-check keeps the answers and the screen; Forget my answers clears them and the last result', async () => {
   const { context, page, log, host } = await openQuiz();
   await press(page, 'Start');
-  await option(host, 'Over 50').check();
+  await option(host, '51 to 69').check();
   await press(page, 'Next');
-  await answer(page, 'nerves', {});
+  await answer(page, 'now', {});
   await press(page, 'Next');
-  await itemRadio(host, 'Chest pain', 'No').check();
+  await itemRadio(host, 'Numbness or tingling around', 'No').check();
   assert.match(await stored(page, 'quiz'), /^quiz=q2:/);
 
   await page.reload();
   await widgetsReady(page);
   await setAttributes(page, { locale: 'en-GB', 'product-url': 'https://shop.example/p/classic', theme: 'auto' });
   await openTab(page, 'Safety check');
-  assert.match((await screen(page)).legend, PROMPTS.now, 'back on the same question');
-  assert.equal(await itemRadio(host, 'Chest pain', 'No').isChecked(), true, 'the answer survived');
+  assert.match((await screen(page)).legend, PROMPTS.nerves, 'back on the same question');
+  assert.equal(await itemRadio(host, 'Numbness or tingling around', 'No').isChecked(), true, 'the answer survived');
   await press(page, 'Back');
-  assert.equal(await itemRadio(host, 'Numbness or tingling around', 'No').isChecked(), true);
+  assert.equal(await itemRadio(host, 'Chest pain', 'No').isChecked(), true);
   await press(page, 'Back');
-  assert.equal(await option(host, 'Over 50').isChecked(), true);
+  assert.equal(await option(host, '51 to 69').isChecked(), true);
 
   // Reach a result, then Forget: the answers and the last result go.
   await press(page, 'Next');
   await press(page, 'Next');
-  await answer(page, 'now', {});
+  await answer(page, 'nerves', {});
   await press(page, 'Next');
   // Over 50 with new pain: once nothing later could be more cautious, the check ends early.
   for (const id of ALL_QUESTIONS.slice(3)) {
@@ -687,7 +718,7 @@ test('massage-guide:quiz-result fires once on the host with detail.outcome only'
       window.__results.push({ at: 'document', composed: event.composed, bubbles: event.bubbles });
     });
   });
-  assert.equal((await walk(page, { ...CALM, injury: 'Yes, in the last 3 days' })).outcome, 'hold-off');
+  assert.equal((await walk(page, { ...CALM, injury: 'With a fall, knock or blow in the last 3 days' })).outcome, 'hold-off');
   assert.deepEqual(await page.evaluate(() => window.__results), [
     { at: 'host', detail: { outcome: 'hold-off' }, keys: ['outcome'] },
     { at: 'document', composed: true, bubbles: true },
@@ -697,7 +728,7 @@ test('massage-guide:quiz-result fires once on the host with detail.outcome only'
   assert.equal((await screen(page)).outcome, 'hold-off', 'the result is restored');
   assert.equal(await page.evaluate(() => window.__results.length), 2);
   await press(page, 'Restart');
-  await walk(page, PATHS[1].plan);
+  await walk(page, PATHS.find((p) => p.outcome === 'urgent-now').plan);
   assert.deepEqual(await page.evaluate(() => window.__results.filter((r) => r.at === 'host').map((r) => r.detail)),
     [{ outcome: 'hold-off' }, { outcome: 'urgent-now' }]);
   assert.deepEqual(log.problems(), []);
@@ -731,7 +762,8 @@ test('after "See a doctor today" the timer is held behind a banner until "I unde
   const banner = host.locator('.mg-gate');
   await banner.waitFor();
   assert.match(await banner.locator('h2').textContent(), /^Your safety check said: See a doctor today$/);
-  assert.match(await banner.textContent(), /Call 911 straight away if you get any of these: numbness around your genitals/);
+  assert.match(await banner.textContent(), /Call 911 now if you get any of these:Chest pain/);
+  assert.equal(await banner.locator('.mg-gate-signs ul.mg-signs li').count(), 6, 'the signs are a bulleted list');
   assert.equal(await host.getByRole('button', { name: /^Start/ }).count(), 0, 'no way to start a routine yet');
   assert.equal(await host.locator('.mg-timer').count(), 0, 'the timer is not shown');
   await screenshot(page, 'gate-banner-390');
@@ -763,7 +795,8 @@ test('without any check the timer shows a one-line nudge to the check and the em
   const nudge = host.locator('.mg-gate-nudge');
   await nudge.waitFor();
   assert.match(await nudge.textContent(), /New or unexplained back pain\? Take the 1-minute safety check first\./);
-  assert.match(await nudge.textContent(), /Call 999 straight away if you get any of these/);
+  assert.match(await nudge.textContent(), /Call 999 now if you get any of these:/);
+  assert.equal(await nudge.locator('ul.mg-signs li').count(), 6);
   assert.ok(await host.getByRole('button', { name: /^Start/ }).count() > 0, 'the timer is usable');
   await screenshot(page, 'gate-nudge-390');
   await host.getByRole('button', { name: 'Take the safety check' }).click();
@@ -779,10 +812,10 @@ test('dark theme: a Yes / No / Not sure screen and the urgent result (screenshot
   await option(host, '16 to 19').check();
   await screenshot(page, 'quiz-question-age-dark-390');
   await press(page, 'Next');
+  await answer(page, 'now', {});
+  await press(page, 'Next');
   await answer(page, 'nerves', { 'Weakness in one or both legs': 'Not sure' });
   await screenshot(page, 'quiz-question-nerves-dark-390');
-  await press(page, 'Next');
-  await answer(page, 'now', {});
   await press(page, 'Next');
   const r = await resultScreen(page);
   assert.equal(r.outcome, 'urgent-now');

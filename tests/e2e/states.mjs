@@ -30,13 +30,13 @@ export const HOST_ATTRIBUTES = { 'product-url': 'https://shop.example/p/classic'
 /** Question ids by their prompt (the fieldset legend); every step has its own. */
 const QUESTIONS = [
   ['age', /How old are you/i],
-  ['nerves', /noticed any of these changes/i],
   ['now', /apply to you right now/i],
+  ['nerves', /noticed any of these changes/i],
   ['unwell', /along with your back pain/i],
   ['history', /apply to your health/i],
   ['pain', /Does your pain do any of these/i],
   ['duration', /How long have you had/i],
-  ['injury', /start with a fall, a knock or a blow/i],
+  ['injury', /How did this pain start/i],
   ['severity', /How bad is the pain/i],
   ['trend', /Over the last few days/i],
   ['cautions', /reason to take care with massage/i],
@@ -46,14 +46,18 @@ const QUESTIONS = [
 /** Outcome ids by their title (the result screen's heading). */
 const OUTCOMES = [
   ['emergency', /^Call \d+ now/i],
+  ['emergency-nerves', /^Go to the nearest (A&E|emergency room \(ER\)) now/i],
+  ['pregnancy-now', /^Call your maternity team now/i],
   ['urgent-now', /^Get medical advice now/i],
+  ['child-today', /^Get your back checked by a doctor today/i],
   ['child', /^Ask a doctor to check your back/i],
   ['see-doctor-today', /^See a doctor today/i],
   ['see-doctor-soon', /^See a doctor in the next few days/i],
   ['see-doctor-weeks', /^Book a doctor's appointment/i],
   ['hold-off', /^Hold off on massage/i],
   ['ask-first', /^Check with a health professional before massage/i],
-  ['massage-with-exercise', /^Massage may help, alongside exercise/i],
+  ['hands-only', /^Gentle massage with your hands may help/i],
+  ['massage-with-exercise', /^Massage may help, with exercise/i],
   ['massage-may-help', /^Gentle massage may help/i],
 ];
 
@@ -62,22 +66,26 @@ const OUTCOMES = [
  * takes { item label start: 'Yes' | 'Not sure' }; every item not named is answered "No".
  */
 const CALM = {
-  age: '20 to 50', nerves: {}, now: {}, unwell: 'None of these', history: 'None of these', pain: 'None of these',
-  duration: 'Less than 4 weeks', injury: 'No', severity: 'Mild', trend: 'Getting better', cautions: 'None of these', devices: 'None of these',
+  age: '20 to 44', now: {}, nerves: {}, unwell: 'None of these', history: {}, pain: 'None of these',
+  duration: 'Less than 4 weeks', injury: 'Slowly', severity: 'Mild', trend: 'Getting better', cautions: 'None of these', devices: 'None of these',
 };
 
 /** One answer plan per outcome. */
 export const QUIZ_PATHS = {
   'massage-may-help': CALM,
   'massage-with-exercise': { ...CALM, duration: 'More than 12 weeks' },
+  'hands-only': { ...CALM, devices: 'A pacemaker' },
   'ask-first': { ...CALM, cautions: 'You are pregnant' },
-  'hold-off': { ...CALM, injury: 'Yes, in the last 3 days' },
-  'see-doctor-weeks': { ...CALM, age: 'Over 50' },
+  'hold-off': { ...CALM, injury: 'With a fall, knock or blow in the last 3 days' },
+  'see-doctor-weeks': { ...CALM, age: '51 to 69' },
   'see-doctor-soon': { ...CALM, severity: 'Severe' },
   'see-doctor-today': { ...CALM, unwell: 'A high temperature' },
   child: { ...CALM, age: 'Under 16' },
+  'child-today': { ...CALM, age: 'Under 16', unwell: 'A high temperature' },
   'urgent-now': { ...CALM, nerves: { 'Numbness or tingling around': 'Not sure' } },
-  emergency: { ...CALM, nerves: { 'Numbness or tingling around': 'Yes' } },
+  'pregnancy-now': { ...CALM, now: { 'You are pregnant': 'Yes' } },
+  'emergency-nerves': { ...CALM, nerves: { 'Numbness or tingling around': 'Yes' } },
+  emergency: { ...CALM, now: { 'Chest pain': 'Yes' } },
 };
 
 /** The locales of the safety check; en-US is the default (911), en-GB uses 999. */

@@ -299,7 +299,7 @@ mod tests {
     fn invalid_indexes_and_bits_are_refused() {
         let mut a = Answers::EMPTY;
         assert!(!a.choose(99, 0) && !a.toggle(0, 99) && !a.set_bits(99, 1));
-        let (q, none) = ids("history", "none");
+        let (q, none) = ids("unwell", "none");
         assert!(!a.set_bits(q, (1 << none) | 1));
         assert!(!a.set_bits(question_index("age").unwrap(), 0b11));
         assert!(!a.set_bits(question_index("age").unwrap(), 1 << 15));

@@ -14,8 +14,10 @@
 //! - [`summary`]: the short text a reader can copy or print for a doctor.
 //!
 //! Safety invariants (tested exhaustively in `core/tests/triage_*.rs`):
-//! - "Yes" to any emergency sign gives [`Outcome::Emergency`] and ends the check at once;
-//!   "Not sure" about one gives [`Outcome::UrgentNow`], never a calmer outcome;
+//! - "Yes" to any emergency sign gives [`Outcome::Emergency`] (heart, blood vessel, serious
+//!   accident: an ambulance) or [`Outcome::EmergencyNerves`] (nerve signs: the emergency
+//!   department now) and ends the check at once; "Not sure" about one gives
+//!   [`Outcome::UrgentNow`] or something more cautious, never a calmer outcome;
 //! - the outcome is monotone: one more tick, or a more worrying option, never gives a less
 //!   cautious outcome; "Not sure" and an unanswered question count as the cautious answer;
 //! - the two "massage may help" outcomes are reached only with no warning sign at all.
@@ -41,7 +43,7 @@ pub fn questions() -> &'static [Question] {
     QUESTIONS
 }
 
-/// The index of the question with this id (`"age"`, `"nerves"`, `"now"`, `"unwell"`,
+/// The index of the question with this id (`"age"`, `"now"`, `"nerves"`, `"unwell"`,
 /// `"history"`, `"pain"`, `"duration"`, `"injury"`, `"severity"`, `"trend"`, `"cautions"`,
 /// `"devices"`).
 pub fn question_index(id: &str) -> Option<usize> {
@@ -58,10 +60,16 @@ pub fn disclaimer() -> &'static str {
     DISCLAIMER_TEXT
 }
 
-/// "Call {emergency} straight away if you get any of these: …": the emergency signs in one
-/// line, for the result screens and the timer's reminder.
+/// "Call {emergency} now if you get any of these:", the lead-in to [`emergency_signs`], for
+/// the result screens and the timer's reminder.
 pub fn emergency_line() -> &'static str {
     EMERGENCY_LINE
+}
+
+/// The emergency signs, one short line each, shown as a bulleted list after
+/// [`emergency_line`].
+pub fn emergency_signs() -> &'static [&'static str] {
+    EMERGENCY_SIGNS
 }
 
 /// Every flag an option can raise, in bit order (for reviewers and tests).
@@ -283,12 +291,20 @@ pub struct Rule {
 /// most cautious of several is their `min()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Outcome {
-    /// Call the emergency number or go to the emergency department now. Nothing else shown.
+    /// A heart, blood vessel or serious-injury sign: call for an ambulance now, don't travel
+    /// by car. Nothing else shown.
     Emergency,
-    /// Get medical advice within the hour (not sure about an emergency sign; urgent
-    /// pregnancy signs).
+    /// A nerve sign (cauda equina, worsening weakness): go to the emergency department now,
+    /// or call. Nothing else shown.
+    EmergencyNerves,
+    /// Pregnant with urgent signs: the maternity team now, and only them.
+    PregnancyNow,
+    /// Get medical advice within the hour (not sure about an emergency sign).
     UrgentNow,
-    /// Under 16: one outcome of its own, for the young person and their parent or carer.
+    /// Under 16 with a same-day sign: a doctor today, worded for the young person and
+    /// their parent.
+    ChildToday,
+    /// Under 16 with no same-day sign: a doctor in the next few days.
     Child,
     /// See a doctor today (NHS urgent list, infection or cancer signs, fracture risk + fall).
     SeeDoctorToday,
@@ -299,8 +315,11 @@ pub enum Outcome {
     SeeDoctorWeeks,
     /// A fall, knock or blow in the last 3 days: no massage for a few days.
     HoldOff,
-    /// A massage caution or an implant: check with a clinician first.
+    /// A massage caution: check with a clinician first.
     AskFirst,
+    /// An implant and no other warning: massage with the hands, no vibrating or electric
+    /// massager until the implant team says so.
+    HandsOnly,
     /// Long-lasting pain, no warning sign: massage may help as part of an exercise plan.
     MassageWithExercise,
     /// New pain, no warning sign: gentle self-massage may help; keep active.
@@ -309,15 +328,19 @@ pub enum Outcome {
 
 impl Outcome {
     /// All outcomes, most cautious first.
-    pub const ALL: [Outcome; 10] = [
+    pub const ALL: [Outcome; 14] = [
         Outcome::Emergency,
+        Outcome::EmergencyNerves,
+        Outcome::PregnancyNow,
         Outcome::UrgentNow,
+        Outcome::ChildToday,
         Outcome::Child,
         Outcome::SeeDoctorToday,
         Outcome::SeeDoctorSoon,
         Outcome::SeeDoctorWeeks,
         Outcome::HoldOff,
         Outcome::AskFirst,
+        Outcome::HandsOnly,
         Outcome::MassageWithExercise,
         Outcome::MassageMayHelp,
     ];
@@ -336,7 +359,7 @@ impl Outcome {
         Outcome::ALL.into_iter().find(|o| o.id() == id)
     }
 
-    /// True for the two "Massage may help" outcomes (level "go").
+    /// True for the "Massage may help" outcomes (level "go").
     pub fn is_massage_ok(self) -> bool {
         self.info().level == Level::Go
     }
@@ -378,7 +401,8 @@ impl Level {
 pub enum MainAction {
     /// A call button for the emergency number.
     CallEmergency,
-    /// A call button for the locale's advice line (NHS 111), where it has one.
+    /// A call button for the locale's advice line (NHS 111), where it has one; else the
+    /// locale's `advice-no-number` text.
     CallAdvice,
     /// "Copy" and "Print" a short summary for a doctor.
     Summary,

@@ -243,7 +243,7 @@ mod tests {
     fn reasons_explain_the_ticked_signs() {
         let a = Answers::calm()
             .with("unwell", &["fever"])
-            .and_then(|a| a.with("history", &["cancer-now"]))
+            .and_then(|a| a.with("history", &["cancer-now-yes"]))
             .and_then(|a| a.with("cautions", &["pregnant"]))
             .unwrap();
         let v = evaluate(&a);

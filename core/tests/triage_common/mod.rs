@@ -1,5 +1,6 @@
 //! Shared helpers for the `triage_*` tests: id lookups, answer enumerators, a REFERENCE
-//! evaluator written straight from PRODUCT.md section 3 (v2, issue 13) and the judgement calls
+//! evaluator written straight from PRODUCT.md section 3 (v2, issue 13), issue 18 (v3) and the
+//! judgement calls
 //! at the top of content/quiz.toml, and a reader who plays the check screen by screen.
 //!
 //! The reference reads FACTS, not the data's flags: a fact is named after the answers that
@@ -13,18 +14,18 @@ use massage_guide_core::triage::{
 };
 
 pub const QUESTION_IDS: [&str; 12] = [
-    "age", "nerves", "now", "unwell", "history", "pain", "duration", "injury", "severity",
+    "age", "now", "nerves", "unwell", "history", "pain", "duration", "injury", "severity",
     "trend", "cautions", "devices",
 ];
 pub const N: usize = QUESTION_IDS.len();
 
-/// Everything fine: 20-50, no to every sign, under 4 weeks, no fall, mild, better.
+/// Everything fine: 20-44, no to every sign, under 4 weeks, started slowly, mild, better.
 pub const FINE: &[(&str, &[&str])] = &[
-    ("age", &["20-to-50"]),
-    ("nerves", &["both-legs-no", "saddle-no", "bladder-bowel-no", "sex-no", "weakness-worse-no"]),
+    ("age", &["20-to-44"]),
     ("now", &["chest-pain-no", "tummy-faint-no", "serious-accident-no", "pregnancy-signs-no"]),
+    ("nerves", &["both-legs-no", "saddle-no", "bladder-bowel-no", "sex-no", "weakness-worse-no"]),
     ("unwell", &["none"]),
-    ("history", &["none"]),
+    ("history", &["cancer-now-no", "cancer-past-no", "immune-no", "bones-no", "related-condition-no"]),
     ("pain", &["none"]),
     ("duration", &["under-4-weeks"]),
     ("injury", &["no"]),
@@ -89,7 +90,7 @@ pub type Facts = u64;
 
 pub const AGE_U16: Facts = 1 << 0;
 pub const AGE_16_19: Facts = 1 << 1;
-pub const AGE_OVER_50: Facts = 1 << 2;
+pub const AGE_51_69: Facts = 1 << 2;
 pub const NERVE_YES: Facts = 1 << 3;
 pub const NERVE_NOT_SURE: Facts = 1 << 4;
 pub const NOW_YES: Facts = 1 << 5;
@@ -115,14 +116,21 @@ pub const TREND_SAME: Facts = 1 << 24;
 pub const TREND_WORSE: Facts = 1 << 25;
 pub const CAUTION: Facts = 1 << 26;
 pub const DEVICE: Facts = 1 << 27;
+pub const AGE_20_44: Facts = 1 << 28;
+pub const AGE_70: Facts = 1 << 29;
+pub const SUDDEN_STRAIN: Facts = 1 << 30;
+/// Over 50: either older band.
+pub const AGE_OVER_50: Facts = AGE_51_69 | AGE_70;
 
 /// The facts one option gives, by hand from the spec (independent of the data's flags).
 pub fn fact_of(question: &str, option: &str) -> Facts {
     match (question, option) {
         ("age", "under-16") => AGE_U16,
         ("age", "16-to-19") => AGE_16_19,
-        ("age", "over-50") => AGE_OVER_50,
-        ("age", "20-to-50") => 0,
+        ("age", "20-to-44") => AGE_20_44,
+        ("age", "45-to-50") => 0,
+        ("age", "51-to-69") => AGE_51_69,
+        ("age", "70-or-over") => AGE_70,
         ("nerves", o) if o.ends_with("-yes") => NERVE_YES,
         ("nerves", o) if o.ends_with("-not-sure") => NERVE_NOT_SURE,
         ("now", "pregnancy-signs-yes" | "pregnancy-signs-not-sure") => PREGNANCY_SIGNS,
@@ -131,13 +139,13 @@ pub fn fact_of(question: &str, option: &str) -> Facts {
         ("nerves" | "now", o) if o.ends_with("-no") => 0,
         ("unwell", "none") => 0,
         ("unwell", _) => UNWELL,
-        ("history", "cancer-now") => CANCER_NOW,
-        ("history", "cancer-past") => CANCER_PAST,
-        ("history", "immune") => IMMUNE,
-        ("history", "bones") => BONES,
-        ("history", "related-condition") => RELATED_CONDITION,
-        ("history", "not-sure") => CANCER_NOW | CANCER_PAST | IMMUNE | BONES | RELATED_CONDITION,
-        ("history", "none") => 0,
+        // Per item, Not sure counts as Yes (waiting for cancer results counts as cancer now).
+        ("history", o) if o.ends_with("-no") => 0,
+        ("history", "cancer-now-yes" | "cancer-now-not-sure") => CANCER_NOW,
+        ("history", "cancer-past-yes" | "cancer-past-not-sure") => CANCER_PAST,
+        ("history", "immune-yes" | "immune-not-sure") => IMMUNE,
+        ("history", "bones-yes" | "bones-not-sure") => BONES,
+        ("history", "related-condition-yes" | "related-condition-not-sure") => RELATED_CONDITION,
         ("pain", "inflammatory-pattern" | "buttocks") => PAIN_INFLAMMATORY,
         ("pain", "not-sure") => PAIN_RED_FLAG | PAIN_INFLAMMATORY,
         ("pain", "none") => 0,
@@ -149,6 +157,7 @@ pub fn fact_of(question: &str, option: &str) -> Facts {
         ("injury", "last-3-days") => FALL_RECENT,
         ("injury", "earlier") => FALL_EARLIER,
         ("injury", "not-sure") => FALL_NOT_SURE,
+        ("injury", "sudden") => SUDDEN_STRAIN,
         ("injury", "no") => 0,
         ("severity", "severe") => SEVERE,
         ("severity", _) => 0,
@@ -199,70 +208,93 @@ pub fn facts(a: &Answers, massager: bool) -> Facts {
     (0..N).map(|q| question_facts(a, q, massager)).fold(0, |x, y| x | y)
 }
 
-/// The outcome PRODUCT.md section 3 (v2) asks for, as plain ifs over facts.
+/// The outcome PRODUCT.md section 3 (v2) and issue 18 (v3) ask for, as plain ifs over facts.
 pub fn reference(f: Facts) -> Outcome {
     use Outcome::*;
     let has = |x: Facts| f & x != 0;
     let new_pain = has(DUR_UNDER_4 | DUR_4_TO_12 | DUR_NOT_SURE);
     let long_pain = has(DUR_OVER_12 | DUR_NOT_SURE);
     let subacute = has(DUR_4_TO_12 | DUR_NOT_SURE);
-    let fell = has(FALL_RECENT | FALL_EARLIER | FALL_NOT_SURE);
+    let not_improving = has(TREND_SAME | TREND_WORSE);
+    // Sudden start: a fall, knock or blow at any time, or lifting, bending, coughing (issue 18
+    // point 2: CKS and the Royal Osteoporosis Society name strenuous lifting).
+    let sudden = has(SUDDEN_STRAIN | FALL_RECENT | FALL_EARLIER | FALL_NOT_SURE);
     let fell_recently = has(FALL_RECENT | FALL_NOT_SURE);
     let under_20 = has(AGE_U16 | AGE_16_19);
+    let under_45 = has(AGE_U16 | AGE_16_19 | AGE_20_44);
+    let over_50 = has(AGE_OVER_50);
 
     let mut result = MassageMayHelp;
     let mut applies = |o: Outcome| result = result.min(o);
-    // NHS 999 list, CES card, AAA: Yes to any sign.
-    if has(NERVE_YES | NOW_YES) {
+    // Heart, blood vessel, serious accident: an ambulance (NHS 999, AAA).
+    if has(NOW_YES) {
         applies(Emergency);
     }
-    // Not sure about one sign; urgent pregnancy signs (judgement call 1; maternity unit).
-    if has(NERVE_NOT_SURE | NOW_NOT_SURE | PREGNANCY_SIGNS) {
+    // Nerve signs: the emergency department now (NHS 999, CES card).
+    if has(NERVE_YES) {
+        applies(EmergencyNerves);
+    }
+    // Urgent pregnancy signs: the maternity team, first and only.
+    if has(PREGNANCY_SIGNS) {
+        applies(PregnancyNow);
+    }
+    // Not sure about one emergency sign (judgement call 1).
+    if has(NERVE_NOT_SURE | NOW_NOT_SURE) {
         applies(UrgentNow);
     }
-    // Under 16: the child outcome (judgement call 2).
+    // A same-day sign at any age (NHS urgent list, CKS, NG234).
+    let same_day = has(UNWELL | CANCER_NOW | PAIN_RED_FLAG)
+        || ((has(CANCER_PAST) || has(IMMUNE)) && new_pain)
+        || (has(BONES) && sudden);
+    // Under 16: same-day signs, severe or worsening pain -> a child-worded "today"; else the
+    // calm child outcome (judgement call 2, issue 18 point 1).
     if has(AGE_U16) {
+        if same_day || has(SEVERE | TREND_WORSE) {
+            applies(ChildToday);
+        }
         applies(Child);
     }
-    // Today: NHS urgent list, CKS infection/cancer, current cancer (NG234).
-    if has(UNWELL | CANCER_NOW | PAIN_RED_FLAG) {
-        applies(SeeDoctorToday);
-    }
-    if (has(CANCER_PAST) || has(IMMUNE)) && new_pain {
-        applies(SeeDoctorToday);
-    }
-    if (has(BONES) || has(AGE_OVER_50)) && fell {
+    if same_day || (has(AGE_70) && sudden) || (over_50 && sudden && has(SEVERE)) {
         applies(SeeDoctorToday);
     }
     // In the next few days.
+    if over_50 && sudden {
+        applies(SeeDoctorSoon);
+    }
     if under_20 && new_pain {
         applies(SeeDoctorSoon);
     }
     if has(SEVERE | TREND_WORSE) {
         applies(SeeDoctorSoon);
     }
-    if subacute && has(TREND_SAME | TREND_WORSE) {
+    if subacute && not_improving {
         applies(SeeDoctorSoon);
     }
     // Within 1 to 2 weeks.
+    if long_pain && not_improving {
+        applies(SeeDoctorWeeks);
+    }
     if under_20 && long_pain {
         applies(SeeDoctorWeeks);
     }
-    if has(AGE_OVER_50) && new_pain {
+    if over_50 && new_pain {
         applies(SeeDoctorWeeks);
     }
     if has(BONES | IMMUNE | CANCER_PAST) {
         applies(SeeDoctorWeeks);
     }
-    if has(RELATED_CONDITION | PAIN_INFLAMMATORY) && long_pain {
+    if has(RELATED_CONDITION | PAIN_INFLAMMATORY) && long_pain && under_45 {
         applies(SeeDoctorWeeks);
     }
     // Massage-specific.
     if fell_recently {
         applies(HoldOff);
     }
-    if has(CAUTION | DEVICE) {
+    if has(CAUTION) {
         applies(AskFirst);
+    }
+    if has(DEVICE) {
+        applies(HandsOnly);
     }
     if long_pain {
         applies(MassageWithExercise);
@@ -276,8 +308,8 @@ pub fn reference_outcome(a: &Answers, massager: bool) -> Outcome {
 }
 
 /// True when no fact is a warning of any kind: the only facts that may lead to one of the
-/// "Massage may help" outcomes. A fall more than 3 days ago is no warning on its own (CKS:
-/// minor trauma matters with osteoporosis, steroids or age over 50, which are warnings).
+/// "Massage may help" outcomes. A fall more than 3 days ago or a strain is no warning on its
+/// own (CKS: minor trauma matters with osteoporosis, steroids or older age, which are).
 pub fn no_warning_at_all(f: Facts, outcome: Outcome) -> bool {
     let warnings = AGE_U16
         | NERVE_YES
@@ -295,22 +327,33 @@ pub fn no_warning_at_all(f: Facts, outcome: Outcome) -> bool {
         | FALL_NOT_SURE
         | SEVERE
         | TREND_WORSE
-        | CAUTION
-        | DEVICE;
+        | CAUTION;
     if f & warnings != 0 {
         return false;
     }
+    let sudden = f & (SUDDEN_STRAIN | FALL_EARLIER) != 0;
+    if f & AGE_OVER_50 != 0 && sudden {
+        return false;
+    }
+    let long = f & (DUR_OVER_12 | DUR_NOT_SURE) != 0;
+    let device = f & DEVICE != 0;
     match outcome {
         Outcome::MassageMayHelp => {
-            f & (DUR_OVER_12 | DUR_NOT_SURE | AGE_16_19 | AGE_OVER_50) == 0
+            !device
+                && f & (DUR_OVER_12 | DUR_NOT_SURE | AGE_16_19 | AGE_OVER_50) == 0
                 && f & (DUR_UNDER_4 | DUR_4_TO_12) != 0
                 && !(f & DUR_4_TO_12 != 0 && f & TREND_SAME != 0)
         }
-        // Inflammatory features matter with long-lasting pain (NG65: over 3 months).
+        // Inflammatory features matter with long-lasting pain that began before 45 (NG65);
+        // long pain that is not improving needs a doctor at any age.
         Outcome::MassageWithExercise => {
-            f & (DUR_OVER_12 | DUR_NOT_SURE) != 0
-                && f & (AGE_16_19 | RELATED_CONDITION | PAIN_INFLAMMATORY) == 0
+            !device
+                && long
+                && f & (AGE_16_19 | TREND_SAME) == 0
+                && !(f & (RELATED_CONDITION | PAIN_INFLAMMATORY) != 0 && f & (AGE_20_44) != 0)
         }
+        // An implant only rules out a vibrating or electric massager.
+        Outcome::HandsOnly => device,
         _ => false,
     }
 }

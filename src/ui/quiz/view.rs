@@ -12,8 +12,8 @@ use massage_guide_core::article;
 use massage_guide_core::locale::fill;
 use massage_guide_core::timer::routines;
 use massage_guide_core::triage::{
-    answer_text, disclaimer, emergency_line, intro, questions, Action, ChoiceRole, Level,
-    MainAction, Outcome, Question, QuestionKind, Quiz, Step, Verdict,
+    answer_text, disclaimer, emergency_line, emergency_signs, intro, questions, Action, ChoiceRole, Level,
+    MainAction, Question, QuestionKind, Quiz, Step, Verdict,
 };
 use yew::prelude::*;
 
@@ -68,7 +68,7 @@ fn intro_screen(context: &Context) -> Html {
         <div key="intro" class="mg-quiz-screen mg-quiz-intro">
             <h2 tabindex="-1" data-mg-focus={FOCUS}>{ text.title }</h2>
             { for text.paragraphs.iter().map(|p| html! { <p>{ context.fill(p) }</p> }) }
-            <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
+            <p class="mg-quiz-disclaimer">{ context.fill(disclaimer()) }</p>
             <div class="mg-quiz-nav">
                 <button type="button" part="button" class="mg-quiz-button mg-quiz-primary" onclick={context.on(Action::Start)}>
                     { text.start_label }
@@ -268,16 +268,14 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     let outcome = verdict.outcome;
     let info = outcome.info();
     let props = context.props;
-    let emergency = outcome == Outcome::Emergency;
+    let emergency = info.main == MainAction::CallEmergency;
     let level = info.level;
     let li = |text: &'static str| html! { <li>{ context.fill(text) }</li> };
     let todo = verdict.advice.iter().chain(info.do_now.iter()).map(|t| li(t));
-    let worse = info
-        .if_worse
-        .iter()
-        .copied()
-        .chain(info.emergency_line.then(emergency_line))
-        .map(li);
+    let worse = info.if_worse.iter().copied().map(li);
+    let signs = info
+        .emergency_line
+        .then(|| html! { <li>{ emergency_signs_list(|t| context.fill(t)) }</li> });
     let reasons = verdict.reasons.iter().map(|r| li(r.text));
     let also = verdict.also.iter().map(|also| {
         let extra = also.advice.iter().map(|t| li(t));
@@ -307,7 +305,11 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
         MainAction::CallAdvice => {
             let tel = props.locale.text("tel-advice").unwrap_or_default();
             let label = props.locale.text("advice-call").unwrap_or_default();
-            (!tel.is_empty() && !label.is_empty()).then(|| call_link(tel, label))
+            Some(if tel.is_empty() || label.is_empty() {
+                html! { <p class="mg-quiz-no-number">{ context.fill("{advice-no-number}") }</p> }
+            } else {
+                call_link(tel, label)
+            })
         }
         MainAction::Summary => share.clone(),
         MainAction::Timer => timer_button(context, info.routine),
@@ -341,7 +343,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             { product }
             <div class="mg-quiz-worse">
                 <h3>{ "If it gets worse" }</h3>
-                <ul>{ for worse }</ul>
+                <ul>{ for worse }{ signs }</ul>
             </div>
             { for also }
             <details class="mg-quiz-why">
@@ -353,7 +355,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
                 <h3>{ "Read more in this guide" }</h3>
                 <ul class="mg-quiz-links">{ for sections }</ul>
             }
-            <p class="mg-quiz-disclaimer">{ disclaimer() }</p>
+            <p class="mg-quiz-disclaimer">{ context.fill(disclaimer()) }</p>
             <div class="mg-quiz-nav">
                 <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={context.on(Action::Back)}>
                     { "Change your answers" }
@@ -361,6 +363,17 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
             </div>
             { more(context, true) }
         </div>
+    }
+}
+
+/// "Call {emergency} now if you get any of these:" and the signs as a bulleted list (the
+/// result's "If it gets worse" and the timer's reminder).
+pub fn emergency_signs_list(fill: impl Fn(&'static str) -> String) -> Html {
+    html! {
+        <>
+            { fill(emergency_line()) }
+            <ul class="mg-signs">{ for emergency_signs().iter().map(|&t| html! { <li>{ fill(t) }</li> }) }</ul>
+        </>
     }
 }
 
