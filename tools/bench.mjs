@@ -691,7 +691,8 @@ async function tabOnce(browser, url, profile, mode) {
     const key = `massage-guide.app@${VERSION}`;
     await page.locator('massage-guide [data-mg-tab="quiz"]').scrollIntoViewIfNeeded();
     if (mode.prefetch) {
-      await page.waitForFunction((k) => !!window[Symbol.for(k)], key, { timeout: 120_000, polling: 100 });
+      // The latin-1 app script registers `massage-guide.app@…`, the glue script `massage-guide.app-glue@…`.
+      await page.waitForFunction((k) => !!(window[Symbol.for(k)] || window[Symbol.for(k.replace('.app@', '.app-glue@'))]), key, { timeout: 120_000, polling: 100 });
       await page.waitForTimeout(2000);
     } else {
       await page.waitForTimeout(1500);
