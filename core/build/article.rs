@@ -732,6 +732,13 @@ fn emit_rust(article: &ArticleNode) -> String {
     );
     out.push_str("};\n\n");
     let _ = writeln!(out, "static DESCRIPTION: &str = {:?};", article.description);
+    // The headings alone, so the app (which links to sections but never draws the article)
+    // does not keep the whole article body alive in the wasm.
+    out.push_str("\nstatic HEADINGS: &[(&str, &str)] = &[\n");
+    for section in &article.sections {
+        let _ = writeln!(out, "    ({:?}, {:?}),", section.id, section.heading);
+    }
+    out.push_str("];\n");
     out
 }
 

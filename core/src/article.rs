@@ -77,7 +77,8 @@ pub enum Figure {
     Back,
 }
 
-// Defines `static ARTICLE: Article` and `static DESCRIPTION: &str`.
+// Defines `static ARTICLE: Article`, `static DESCRIPTION: &str` and `static HEADINGS`
+// (id, heading) for every section.
 include!(concat!(env!("OUT_DIR"), "/article.rs"));
 
 /// The article.
@@ -93,6 +94,15 @@ pub fn toc() -> impl Iterator<Item = &'static Section> {
 /// The section or sub-section with this id.
 pub fn section(id: &str) -> Option<&'static Section> {
     ARTICLE.sections.iter().find(|section| section.id == id)
+}
+
+/// The heading of the section or sub-section with this id. Reads a table of headings only:
+/// use this rather than [`section`] where the article body is not drawn (the app's wasm).
+pub fn heading(id: &str) -> Option<&'static str> {
+    HEADINGS
+        .iter()
+        .find(|(section, _)| *section == id)
+        .map(|&(_, heading)| heading)
 }
 
 /// The first sentence of the lead, for `<meta name="description">`.

@@ -2,7 +2,7 @@
 //! of contents, the product marker and the figure where the seed has them, and the sources note.
 
 use massage_guide_core::article::{
-    article, description, plain_text, section, toc, Block, Figure, Inline, Section,
+    article, description, heading, plain_text, section, toc, Block, Figure, Inline, Section,
 };
 use massage_guide_core::config::DEFAULT_PRODUCT_NAME;
 
@@ -125,6 +125,14 @@ fn section_lookup_finds_every_id() {
         assert_eq!(section(id).map(|s| s.heading), Some(*heading));
     }
     assert!(section("nope").is_none());
+}
+
+#[test]
+fn heading_lookup_matches_the_sections() {
+    for section in article().sections {
+        assert_eq!(heading(section.id), Some(section.heading), "heading of {}", section.id);
+    }
+    assert_eq!(heading("nope"), None);
 }
 
 #[test]

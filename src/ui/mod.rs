@@ -4,11 +4,13 @@
 
 mod app;
 mod article;
+mod class;
 mod quiz;
 mod safety_gate;
 mod timer;
 
 pub use app::{App, AppProps};
+pub use class::class_when;
 pub use article::{ArticleProps, ArticleView, StaticArticle};
 pub use quiz::{QuizProps, QuizView};
 pub use safety_gate::{SafetyGate, SafetyGateProps};

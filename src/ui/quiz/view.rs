@@ -8,6 +8,7 @@
 //! last screen's words in place. Text that changes within a screen is keyed too.
 
 use super::QuizProps;
+use crate::ui::class_when;
 use massage_guide_core::article;
 use massage_guide_core::locale::fill;
 use massage_guide_core::timer::routines;
@@ -107,7 +108,7 @@ fn question(context: &Context, index: usize) -> Html {
         // No <form>: a sandboxed iframe without `allow-forms` blocks every form submission, so
         // Next is a plain button.
         <div key={["q-", question.id].concat()} class="mg-quiz-screen mg-quiz-question">
-            <fieldset class={classes!("mg-quiz-fieldset", context.missing.then_some("mg-quiz-invalid"))}
+            <fieldset class={class_when("mg-quiz-fieldset", context.missing, "mg-quiz-invalid")}
                 aria-describedby={described}>
                 <legend class="mg-quiz-legend" tabindex="-1" data-mg-focus={FOCUS}>
                     // Keyed by its words: the count can change while this question shows.
@@ -146,7 +147,7 @@ fn options(context: &Context, index: usize, question: &'static Question) -> Html
         html! {
             <>
                 { or }
-                <label class={classes!("mg-quiz-option", checked.then_some("mg-quiz-checked"))}>
+                <label class={class_when("mg-quiz-option", checked, "mg-quiz-checked")}>
                     <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()} {checked} {onchange} />
                     <span class="mg-quiz-option-text">
                         <span class="mg-quiz-option-label">{ context.fill(option.label) }</span>
@@ -173,14 +174,14 @@ fn items(context: &Context, index: usize, question: &'static Question) -> Html {
             let checked = answers.is_chosen(index, choice);
             let onchange = context.drive.reform(move |_: Event| Action::Choose { question: index, choice });
             html! {
-                <label class={classes!("mg-quiz-yn", checked.then_some("mg-quiz-checked"))}>
+                <label class={class_when("mg-quiz-yn", checked, "mg-quiz-checked")}>
                     <input type="radio" name={name.clone()} {checked} {onchange} />
                     <span>{ question.options[choice].label }</span>
                 </label>
             }
         });
         html! {
-            <fieldset class={classes!("mg-quiz-item", (open && context.missing).then_some("mg-quiz-item-missing"))}>
+            <fieldset class={class_when("mg-quiz-item", open && context.missing, "mg-quiz-item-missing")}>
                 <legend class="mg-quiz-item-label" id={legend_id}>
                     <span class="mg-quiz-option-label">{ context.fill(sign.label) }</span>
                     if let Some(detail) = sign.detail {
@@ -289,7 +290,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     let sections = info
         .sections
         .iter()
-        .filter_map(|&id| article::section(id).map(|s| (id, s.heading)))
+        .filter_map(|&id| article::heading(id).map(|heading| (id, heading)))
         .map(|(id, heading)| {
             let on_article = props.on_article.clone();
             let onclick = Callback::from(move |event: MouseEvent| {
@@ -327,7 +328,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
     };
 
     html! {
-        <div key={["result-", outcome.id()].concat()} class={classes!("mg-quiz-screen", "mg-quiz-result", emergency.then_some("mg-quiz-emergency"))}
+        <div key={["result-", outcome.id()].concat()} class={class_when("mg-quiz-screen mg-quiz-result", emergency, "mg-quiz-emergency")}
             data-outcome={outcome.id()} data-level={level.id()}>
             <div class="mg-quiz-result-head">
                 <p class="mg-quiz-level">{ level_icon(level) }<span>{ level.label() }</span></p>
@@ -391,11 +392,11 @@ fn share_block(context: &Context, main: bool) -> Html {
     let copy = context.share.reform(|_: MouseEvent| false);
     let print = context.share.reform(|_: MouseEvent| true);
     html! {
-        <div class={classes!("mg-quiz-share", main.then_some("mg-quiz-share-main"))}>
+        <div class={class_when("mg-quiz-share", main, "mg-quiz-share-main")}>
             <h3>{ "For your doctor" }</h3>
             <p>{ "A short summary of your answers and this result. It stays on this device unless you share it." }</p>
             <div class="mg-quiz-nav">
-                <button type="button" part="button" class={classes!("mg-quiz-button", if main { "mg-quiz-primary" } else { "mg-quiz-secondary" })} onclick={copy}>
+                <button type="button" part="button" class={if main { "mg-quiz-button mg-quiz-primary" } else { "mg-quiz-button mg-quiz-secondary" }} onclick={copy}>
                     { "Copy the summary" }
                 </button>
                 <button type="button" part="button" class="mg-quiz-button mg-quiz-secondary" onclick={print}>

@@ -368,7 +368,7 @@ fn finished(context: &Context) -> Html {
         html! {
             <p class="mg-timer-product">
                 { "Want something to do the work next time? " }
-                <a href={(*url).clone()}>{ "See the " }{ (*product_name).clone() }</a>
+                <a href={(*url).clone()}>{ "See the " }{ product_name.as_str() }</a>
             </p>
         }
     });
