@@ -109,6 +109,14 @@ shellMethods._startApp = function () {
   });
 };
 
+// Before the runtime is there, the block loads the app only when asked: a reader's click,
+// `start` naming the safety check or timer, or loading="eager". ("auto", the bare shell's
+// idle-time load, is not offered in a block; a hand-edited "auto" waits for a click too.)
+shellMethods._schedule = function () {
+  var mg = this._mg;
+  if (!mg.app && (mg.wantApp || mg.config.loading === 'eager' || mg.config.start !== 'article')) this._startApp();
+};
+
 shellMethods._release = function () {
   this._cancelScheduled();
 };

@@ -170,7 +170,7 @@ test('liquidjs: attributes from the settings and the product, escaped; none with
   };
   const plain = attributes(await renderBlock({ product: { title: 'MedMassager Body Massager Classic', url: '/products/classic' } }));
   assert.deepEqual(plain, {
-    locale: 'en-US', sections: 'article quiz timer', start: 'article', loading: 'auto', theme: 'auto',
+    locale: 'en-US', sections: 'article quiz timer', start: 'article', loading: 'interaction', theme: 'auto',
     'product-url': `${shop.origin}/products/classic`, 'product-name': 'MedMassager Body Massager Classic',
   });
   const tricky = await renderBlock({ product: { title: TRICKY, url: '/products/classic-"x"' }, country: 'GB' });
@@ -178,7 +178,7 @@ test('liquidjs: attributes from the settings and the product, escaped; none with
   assert.equal(attributes(tricky).locale, 'en-GB', 'advice country from localization.country');
   assert.ok(!/<Body>/.test(tricky), 'the title cannot open an element');
   const none = attributes(await renderBlock({ country: 'DE', settings: { emergency_number: '112', show_timer: false, start: 'timer', accent: '#8a2be2', theme: 'dark' } }));
-  assert.deepEqual(none, { 'emergency-number': '112', sections: 'article quiz', start: 'article', loading: 'auto', theme: 'dark', style: '--mg-accent: #8a2be2;' },
+  assert.deepEqual(none, { 'emergency-number': '112', sections: 'article quiz', start: 'article', loading: 'interaction', theme: 'dark', style: '--mg-accent: #8a2be2;' },
     'no product attributes, no locale outside US/GB (the element default), start falls back to a shown section');
 });
 
