@@ -43,7 +43,7 @@ step "size budget (size-budget.json)"
 node tools/size-budget.mjs
 
 step "Shopify theme app extension (theme-check, the block rendered with liquidjs, Chromium)"
-node --test --test-concurrency=1 tests/shopify/
+parked node --test --test-concurrency=1 tests/shopify/
 
 step "end-to-end (Chromium, Playwright)"
 parked node --test --test-concurrency=1 tests/e2e/
