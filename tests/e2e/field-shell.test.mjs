@@ -112,7 +112,7 @@ test('keys stay with the widget: with a Swiper-style document handler, a keyboar
     await tab.keyboard.press('ArrowDown');
     assert.equal(await host.getByRole('radio', { name: /^16 to 19/ }).isChecked(), true, 'ArrowDown picked the 2nd option');
     await tab.keyboard.press('ArrowDown');
-    assert.equal(await host.getByRole('radio', { name: /^20 to 50/ }).isChecked(), true, 'ArrowDown again picked the 3rd option');
+    assert.equal(await host.getByRole('radio', { name: /^20 to 44/ }).isChecked(), true, 'ArrowDown again picked the 3rd option');
     await tab.keyboard.press('ArrowUp');
     assert.equal(await host.getByRole('radio', { name: /^16 to 19/ }).isChecked(), true, 'ArrowUp went back to the 2nd');
     await host.getByRole('button', { name: 'Next', exact: true }).focus();

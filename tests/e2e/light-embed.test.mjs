@@ -158,7 +158,7 @@ async function toFirstQuestion(page, selector = 'massage-guide') {
 /** Answers question 1 and moves on to question 2 (the quiz works, not just draws). */
 async function answerFirstQuestion(page, selector = 'massage-guide') {
   const host = page.locator(selector);
-  await host.getByRole('radio', { name: /^20 to 50/ }).check();
+  await host.getByRole('radio', { name: /^20 to 44/ }).check();
   await host.getByRole('button', { name: 'Next', exact: true }).click();
   await host.locator('legend').filter({ hasText: /^Step 2 of/ }).waitFor({ timeout: 5000 });
 }
