@@ -191,6 +191,8 @@ function layoutProblems(page, { selector = 'massage-guide', only } = {}) {
     for (const el of scope) {
       if (el instanceof SVGElement && el.localName !== 'svg') continue;
       if (!shown(el)) continue;
+      // Text for screen readers only is clipped to one pixel: its box is never on screen.
+      if (el.closest('.mg-visually-hidden, .mg-quiz-vh')) continue;
       const r = el.getBoundingClientRect();
       if (r.right > box.right + 1 || r.left < box.left - 1) problems.push(`sticks out: ${name(el)} [${Math.round(r.left)}..${Math.round(r.right)}] of [${Math.round(box.left)}..${Math.round(box.right)}]`);
     }
