@@ -36,9 +36,15 @@ function measure(minTarget) {
     return cs.visibility !== 'hidden' && cs.display !== 'none';
   };
   // Visually hidden helpers (screen-reader text, a native input under a styled box).
-  const visuallyHidden = (el, r) => {
+  const clippedAway = (el) => {
     const cs = getComputedStyle(el);
-    return (r.width <= 1 && r.height <= 1) || cs.clip === 'rect(0px, 0px, 0px, 0px)' || /inset\(50%\)/.test(cs.clipPath) || cs.opacity === '0';
+    return cs.clip === 'rect(0px, 0px, 0px, 0px)' || /inset\(50%\)/.test(cs.clipPath) || cs.opacity === '0';
+  };
+  // Hidden itself, or inside screen-reader-only text (a keyed span in a clipped live region).
+  const visuallyHidden = (el, r) => {
+    if ((r.width <= 1 && r.height <= 1) || clippedAway(el)) return true;
+    for (let up = el.parentElement; up; up = up.parentElement) if (clippedAway(up)) return true;
+    return false;
   };
 
   const scroll = [];
