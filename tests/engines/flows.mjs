@@ -103,10 +103,10 @@ async function singleFile(d, ctx) {
 // Answers by question id → option id (labels come from content/quiz.toml). A Yes / No / Not
 // sure question takes { item id: 'Yes' | 'Not sure' }; every item not named is answered "No".
 const MAY_HELP = {
-  age: '20-to-50', nerves: {}, now: {}, unwell: 'none', history: 'none', pain: 'none', duration: 'under-4-weeks',
+  age: '20-to-44', nerves: {}, now: {}, unwell: 'none', history: {}, pain: 'none', duration: 'under-4-weeks',
   injury: 'no', severity: 'mild', trend: 'better', cautions: 'none', devices: 'none',
 };
-const EMERGENCY = { age: '20-to-50', nerves: {}, now: { 'chest-pain': 'Yes' } };
+const EMERGENCY = { age: '20-to-44', nerves: {}, now: { 'chest-pain': 'Yes' } };
 
 const FORWARD = { role: 'button', re: '^(start|next|continue|see|show|get|view|done|finish|submit|confirm|check)\\b|result', not: '^(back|restart|start (again|over)|forget|edit|change)' };
 const RESTART = { role: 'button', re: '^(restart|start (again|over)|retake|take .*again|try again)' };
