@@ -80,7 +80,7 @@ test('"Forget my answers" in one tab clears the other tab\'s check too, and an o
   await b.waitForHeading(/massage a good idea/i);
   assert.equal(await pageB.evaluate(() => localStorage.getItem('massage-guide')), null);
   await b.press(b.button(/^Start\b/));
-  await b.answer('Over 50');
+  await b.answer('51 to 69');
   await pageB.waitForFunction(() => /\nquiz=/.test(localStorage.getItem('massage-guide') || ''));
   const slots = await storedSlots(pageA);
   assert.ok(slots.quiz && !slots.check, `only the new answers; the forgotten result stays forgotten: ${Object.keys(slots)}`);
