@@ -86,7 +86,7 @@ const env = {
 };
 
 for (const file of [FIRST, APP, 'snippet.html']) {
-  if (!existsSync(join(DIST, file))) {
+  if (!existsSync(distFile(DIST, file))) {
     console.error(`${DIST}/${file} is missing: run \`tools/build.sh\` first (or set MG_DIST).`);
     process.exit(1);
   }
