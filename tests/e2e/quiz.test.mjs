@@ -103,6 +103,14 @@ async function setAttributes(page, attrs) {
 async function openTab(page, name) {
   await page.locator('massage-guide').getByRole('tab', { name, exact: true }).click();
   await waitForTab(page, name);
+  // The app may still be loading (under Trusted Types the idle load only prefetches, so the
+  // wasm compiles on this click): wait until the app's panel shows its screen.
+  if (name === 'Safety check') {
+    for (const until = Date.now() + 20000; (await screen(page)).kind === 'none';) {
+      if (Date.now() > until) throw new Error('the safety check did not show a screen within 20 s');
+      await page.waitForTimeout(100);
+    }
+  }
 }
 
 function waitForTab(page, name) {
