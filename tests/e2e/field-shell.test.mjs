@@ -245,6 +245,18 @@ const GET_SCRIPT = `<script>fetch('/static/mg/massage-guide.js').then(function (
   var s = document.createElement('script'); s.text = code; document.head.appendChild(s).parentNode.removeChild(s);
 });</script>`;
 
+/** Opens `url` on `site` and expects the app to load once, from the assets folder, without errors. */
+async function expectAppFromAssets(site, url) {
+  const { context, page: tab, log } = await openPage(url);
+  try {
+    assert.deepEqual(await appOutcome(tab), { app: true, failure: null }, log.warnings.join(' | '));
+    assert.deepEqual(appHits(site.hits), [`/static/mg/${APP_NAME}`]);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+}
+
 test('finding the app: $.getScript-style inline execution with app-src loads the quiz; without it the warning names the URL tried', async () => {
   const site = await assetsSite();
   pages.set('/shop/inline.html', page(`<massage-guide start="quiz" app-src="${site.url}/static/mg/${APP_NAME}"></massage-guide>${GET_SCRIPT}`));
@@ -285,14 +297,7 @@ test('finding the app: a copy combined into a cache folder, the app named by app
 test('finding the app: a type="module" script in another folder finds the app beside itself', async () => {
   const site = await assetsSite();
   pages.set('/page/module.html', page('<massage-guide start="quiz"></massage-guide><script type="module" src="/static/mg/massage-guide.js"></script>'));
-  const { context, page: tab, log } = await openPage(`${site.url}/page/module.html`);
-  try {
-    assert.deepEqual(await appOutcome(tab), { app: true, failure: null }, log.warnings.join(' | '));
-    assert.deepEqual(appHits(site.hits), [`/static/mg/${APP_NAME}`]);
-    assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await context.close();
-  }
+  await expectAppFromAssets(site, `${site.url}/page/module.html`);
 });
 
 test('finding the app: the first script from a blob: URL, the app named by app-src', async () => {
@@ -301,14 +306,7 @@ test('finding the app: the first script from a blob: URL, the app named by app-s
 fetch('/static/mg/massage-guide.js').then(function (r) { return r.blob(); }).then(function (b) {
   var s = document.createElement('script'); s.src = URL.createObjectURL(new Blob([b], { type: 'text/javascript' })); document.head.appendChild(s);
 });</script>`));
-  const { context, page: tab, log } = await openPage(`${site.url}/page/blob.html`);
-  try {
-    assert.deepEqual(await appOutcome(tab), { app: true, failure: null }, log.warnings.join(' | '));
-    assert.deepEqual(appHits(site.hits), [`/static/mg/${APP_NAME}`]);
-    assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await context.close();
-  }
+  await expectAppFromAssets(site, `${site.url}/page/blob.html`);
 });
 
 // ---- 4. CDNs ---------------------------------------------------------------------------------
