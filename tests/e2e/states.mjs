@@ -281,6 +281,14 @@ export class Driver {
       name,
       { timeout: 5000 },
     );
+    // The app may still be loading (under Trusted Types the idle load only prefetches, so the
+    // wasm may compile on this click): wait until no loading line shows.
+    await this.page.waitForFunction(
+      () => ![...document.querySelector('massage-guide').shadowRoot.querySelectorAll('.mg-loading')]
+        .some((line) => line.checkVisibility()),
+      null,
+      { timeout: 20000 },
+    );
     assert.equal(await this.host.locator('.mg-placeholder').count(), 0, `the ${name} tab shows a placeholder, not its view`);
   }
 
@@ -338,6 +346,9 @@ export class Driver {
   /** Picks an option offered as a radio or as a button (the timer's routine and length). */
   async pick(name) {
     const radio = this.host.getByRole('radio', { name });
+    const button = this.host.getByRole('button', { name });
+    // The view may still be rendering after its tab was selected: wait for either form first.
+    await radio.or(button).first().waitFor({ state: 'attached', timeout: 5000 });
     if (await radio.count()) {
       if (this.keyboard) {
         await this.tabTo(radio.first());
@@ -347,7 +358,7 @@ export class Driver {
       }
       return;
     }
-    await this.press(this.host.getByRole('button', { name }));
+    await this.press(button);
   }
 
   /** Moves on from a screen: waits for an automatic advance, else presses the first button found. */
