@@ -4,3 +4,9 @@
 
 #[cfg(target_arch = "wasm32")]
 pub use massage_guide::embed::*;
+
+/// The shipped wasm's allocator: talc instead of std's dlmalloc (about a third of its code;
+/// the app is single-threaded, so no lock). Test builds keep std's default.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
