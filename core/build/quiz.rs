@@ -243,6 +243,8 @@ struct OutcomeSrc {
     level: Level,
     urgency: String,
     title: String,
+    /// The heading when this outcome shows as "Also:" under a more cautious result.
+    also_title: Option<String>,
     summary: String,
     #[serde(default)]
     why: Vec<String>,
@@ -321,6 +323,9 @@ fn validate(quiz: &QuizFile, locale_keys: &[String]) -> Result<(), String> {
         let at = format!("outcome \"{}\"", o.id);
         text(&format!("{at}, urgency"), &o.urgency)?;
         text(&format!("{at}, title"), &o.title)?;
+        if let Some(also_title) = &o.also_title {
+            text(&format!("{at}, also_title"), also_title)?;
+        }
         text(&format!("{at}, summary"), &o.summary)?;
         for (field, lines, needed) in [
             ("do_now", &o.do_now, true),
@@ -660,6 +665,7 @@ fn reader_texts(quiz: &QuizFile) -> Vec<(String, &str)> {
         for (field, t) in [("title", &o.title), ("summary", &o.summary), ("urgency", &o.urgency)] {
             texts.push((format!("{at}, {field}"), t.as_str()));
         }
+        texts.extend(o.also_title.iter().map(|t| (format!("{at}, also_title"), t.as_str())));
         for (field, lines) in [("do_now", &o.do_now), ("if_worse", &o.if_worse), ("why", &o.why)] {
             texts.extend(lines.iter().map(|l| (format!("{at}, {field}"), l.as_str())));
         }
@@ -862,10 +868,11 @@ fn emit_rust(quiz: &QuizFile) -> String {
         };
         let _ = writeln!(
             out,
-            "    OutcomeInfo {{\n        id: {},\n        level: Level::{level},\n        urgency: {},\n        title: {},\n        summary: {},\n        why: {},\n        do_now: {},\n        if_worse: {},\n        emergency_line: {},\n        main: MainAction::{main},\n        sections: {},\n        offers_timer: {},\n        offers_product: {},\n        routine: {},\n        immediate: {},\n    }},",
+            "    OutcomeInfo {{\n        id: {},\n        level: Level::{level},\n        urgency: {},\n        title: {},\n        also_title: {},\n        summary: {},\n        why: {},\n        do_now: {},\n        if_worse: {},\n        emergency_line: {},\n        main: MainAction::{main},\n        sections: {},\n        offers_timer: {},\n        offers_product: {},\n        routine: {},\n        immediate: {},\n    }},",
             s(&o.id),
             s(&o.urgency),
             s(&o.title),
+            opt(&o.also_title),
             s(&o.summary),
             list(&o.why),
             list(&o.do_now),

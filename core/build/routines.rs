@@ -65,6 +65,9 @@ struct RoutineSource {
     name: String,
     description: String,
     lengths_min: Vec<u32>,
+    /// Needs a shaking or electric massager (held back after an implant answer).
+    #[serde(default)]
+    device: bool,
     modes: Vec<ModeSource>,
 }
 
@@ -235,11 +238,12 @@ pub fn generate_code(text: &str) -> Result<String, String> {
         let lengths: Vec<String> = routine.lengths_min.iter().map(u32::to_string).collect();
         let _ = writeln!(
             code,
-            "    Routine {{ id: {:?}, name: {:?}, description: {:?}, lengths_min: &[{}], modes: &[",
+            "    Routine {{ id: {:?}, name: {:?}, description: {:?}, lengths_min: &[{}], device: {}, modes: &[",
             routine.id,
             routine.name,
             routine.description,
-            lengths.join(", ")
+            lengths.join(", "),
+            routine.device
         );
         for mode in &routine.modes {
             let _ = writeln!(
@@ -368,6 +372,13 @@ fn validate(file: &RoutinesFile) -> Result<(), String> {
 
     if file.routines.is_empty() {
         return Err("routines: there must be at least one [[routines]] table".into());
+    }
+    if file.routines.iter().all(|r| r.device) {
+        return Err(
+            "routines: at least one routine must need no massager (device = false): \
+             a reader with an implant is offered only those"
+                .into(),
+        );
     }
     let mut routine_ids = HashSet::new();
     for (routine_index, routine) in file.routines.iter().enumerate() {

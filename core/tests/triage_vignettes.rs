@@ -387,3 +387,27 @@ fn the_v3_question_wording_fixes_are_in_place() {
     let cautions = question_texts(Locale::EnGb, "999");
     assert!(!cautions.contains("slipped disc") && !cautions.contains("stenosis"));
 }
+
+/// An implant answer under a more cautious result (reached by changing an earlier answer on
+/// the review screen) still says "no electric massager", and the timer is told so.
+#[test]
+fn an_implant_answer_shows_under_a_doctor_result_and_reaches_the_timer() {
+    use massage_guide_core::triage::LastCheck;
+    let a = fine_with(&[("duration", &["over-12-weeks"]), ("trend", &["worse"]), ("devices", &["pacemaker"])]);
+    let verdict = evaluate_for(&a, true);
+    assert_eq!(verdict.outcome, SeeDoctorSoon);
+    let also = verdict.also.iter().find(|x| x.outcome == HandsOnly).expect("the implant note shows too");
+    assert!(HandsOnly.also_title().contains("electric massager"), "{}", HandsOnly.also_title());
+    assert!(also.advice.iter().any(|t| t.contains("electric massager")), "{:?}", also.advice);
+    let last = LastCheck::of(&verdict);
+    assert!(last.implant && !last.allows_massager());
+    assert_eq!(LastCheck::decode(&last.encode()), Some(last));
+    // Without the implant answer the timer may offer every routine.
+    let without = evaluate_for(&fine_with(&[("duration", &["over-12-weeks"]), ("trend", &["worse"])]), true);
+    assert!(LastCheck::of(&without).allows_massager());
+    // Hands only as the result itself.
+    let hands = evaluate_for(&fine_with(&[("devices", &["pacemaker"])]), true);
+    assert_eq!(hands.outcome, HandsOnly);
+    let last = LastCheck::of(&hands);
+    assert!(!last.implant && !last.allows_massager());
+}

@@ -206,10 +206,7 @@ pub fn QuizView(props: &QuizProps) -> Html {
         let text = (*quiz != Quiz::with_massager(quiz.massager())).then(|| quiz.encode());
         browser::store(&slot, text.as_deref());
         if let Some(verdict) = quiz.verdict() {
-            let last = LastCheck {
-                outcome: verdict.outcome,
-            };
-            browser::store(&check_slot, Some(&last.encode()));
+            browser::store(&check_slot, Some(&LastCheck::of(&verdict).encode()));
         } else if *forgotten {
             browser::store(&check_slot, None);
         }

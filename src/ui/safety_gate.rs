@@ -8,6 +8,8 @@
 //!   emergency signs above it.
 //! - After a check, the timer's product link shows only when that result allowed the product
 //!   (before any check it shows as before, next to the nudge).
+//! - After a check with an implant answer (hands only, as the result or under another), the
+//!   timer offers no routine that needs a massager.
 //!
 //! Each banner is keyed by the result it names, so a result saved in another tab redraws it
 //! whole (page translators swap text nodes; a patched one would keep the old words).
@@ -132,7 +134,8 @@ pub fn SafetyGate(props: &SafetyGateProps) -> Html {
                 product_name={props.product_name.clone()} host={props.host.clone()}
                 on_session={props.on_session.clone()} widget={props.widget.clone()}
                 emergency_number={props.emergency_number.clone()} on_safety_check={props.on_check.clone()}
-                on_article={props.on_article.clone()} />
+                on_article={props.on_article.clone()}
+                massager_ok={last.is_none_or(|l| l.allows_massager())} />
         </>
     }
 }

@@ -43,6 +43,10 @@ pub struct TimerProps {
     /// absent: no pointer.
     #[prop_or_default]
     pub on_article: Option<Callback<&'static str>>,
+    /// Routines that need a massager may be offered: `false` after a safety check with an
+    /// implant answer (the gate reads the last check).
+    #[prop_or(true)]
+    pub massager_ok: bool,
     /// The widget's language: spoken cues use only an on-device voice for it.
     #[prop_or(AttrValue::Static("en"))]
     pub lang: AttrValue,
@@ -206,6 +210,7 @@ pub fn TimerView(props: &TimerProps) -> Html {
         let slot = slot_name(PART, &props.widget);
         let prefs_slot = slot_name(PREFS_PART, &props.widget);
         let (mut model, pending) = initial(props.suggested, &slot, &prefs_slot);
+        model.allow_massager(props.massager_ok);
         let voice = cfg!(target_arch = "wasm32")
             .then(|| browser::local_voice(&props.lang))
             .flatten();
@@ -347,6 +352,10 @@ pub fn TimerView(props: &TimerProps) -> Html {
         })
     };
 
+    // A check finished (or forgotten) in another tab changes what the picker may offer.
+    if state.borrow().model.massager_ok != props.massager_ok {
+        state.borrow_mut().model.allow_massager(props.massager_ok);
+    }
     let timer = state.borrow();
     let model = &timer.model;
     let attrs = view::Attributes::of(model);

@@ -761,6 +761,29 @@ test('the result opens the timer with the suggested routine, and a section link 
   await context.close();
 });
 
+test('after an implant answer the timer offers only routines for the hands, with a note saying why', async () => {
+  const { context, page, log, host } = await openQuiz();
+  assert.equal((await walk(page, { ...CALM, devices: 'A pacemaker' })).outcome, 'hands-only');
+  await openTab(page, 'Timer');
+  await host.locator('.mg-timer').waitFor();
+  const routines = () => page.evaluate(() => [...document.querySelector('massage-guide').shadowRoot
+    .querySelectorAll('input[name=mg-timer-routine]')].map((input) => input.closest('label')).map((card) => card.textContent.trim()));
+  const offered = await routines();
+  assert.ok(offered.length > 0 && offered.every((t) => !/massager/i.test(t)), `no massager routine (${offered.join(' | ')})`);
+  assert.ok(offered.some((t) => /^Hands/.test(t)), `the Hands routine is offered (${offered.join(' | ')})`);
+  assert.match(await host.locator('.mg-timer-picker').textContent(), /no shaking or electric massager until your implant team says it is safe/);
+  await screenshot(page, 'timer-implant-390');
+  // "Forget my answers" lifts it: every routine is offered again.
+  await openTab(page, 'Safety check');
+  await host.getByRole('button', { name: 'Forget my answers' }).first().click();
+  await openTab(page, 'Timer');
+  await page.waitForFunction(() => [...document.querySelector('massage-guide').shadowRoot
+    .querySelectorAll('input[name=mg-timer-routine]')].map((input) => input.closest('label')).some((card) => /massager/i.test(card.textContent)), null, { timeout: 5000 });
+  assert.equal(await host.getByText(/until your implant team says it is safe/).count(), 0, 'the note is gone');
+  assert.deepEqual(log.problems(), []);
+  await context.close();
+});
+
 // ---- the result travels: the safety gate around the timer -----------------------------------
 
 test('after "See a doctor today" the timer is held behind a banner until "I understand, show the routines anyway"', async () => {

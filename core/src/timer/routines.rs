@@ -65,6 +65,8 @@ pub struct Routine {
     pub description: &'static str,
     /// The lengths on offer, shortest first.
     pub lengths_min: &'static [u32],
+    /// Needs a shaking or electric massager: not offered after an implant answer.
+    pub device: bool,
     /// At least one; the first is the default.
     pub modes: &'static [Mode],
 }

@@ -360,6 +360,12 @@ impl Outcome {
     }
 
     /// True for the "Massage may help" outcomes (level "go").
+    /// The heading of this outcome shown as "Also:" under a more cautious result.
+    pub fn also_title(self) -> &'static str {
+        let info = self.info();
+        info.also_title.unwrap_or(info.title)
+    }
+
     pub fn is_massage_ok(self) -> bool {
         self.info().level == Level::Go
     }
@@ -420,6 +426,8 @@ pub struct OutcomeInfo {
     pub urgency: &'static str,
     /// The result's heading.
     pub title: &'static str,
+    /// The heading under "Also:", when it differs from `title`.
+    pub also_title: Option<&'static str>,
     pub summary: &'static str,
     /// Reasons always shown after those of the rules and answers.
     pub why: &'static [&'static str],

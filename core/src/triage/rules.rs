@@ -45,8 +45,9 @@ pub struct Also {
 }
 
 /// Outcomes worth mentioning next to a more cautious result: they say something about
-/// massage that a doctor visit does not.
-const ALSO_OUTCOMES: [Outcome; 2] = [Outcome::HoldOff, Outcome::AskFirst];
+/// massage that a doctor visit does not (wait a few days; ask first; no electric massager
+/// with an implant).
+const ALSO_OUTCOMES: [Outcome; 3] = [Outcome::HoldOff, Outcome::AskFirst, Outcome::HandsOnly];
 
 /// The outcome for a set of raised flags: the rule table itself.
 pub fn outcome_for_flags(raised: FlagSet) -> Outcome {

@@ -13,7 +13,7 @@
 //! [`Quiz::encode`] writes and only states the quiz can reach; it never panics.
 
 use super::flow::{Quiz, Step};
-use super::{Answers, Outcome, QUESTION_COUNT, QUIZ_FINGERPRINT};
+use super::{Answers, Outcome, Verdict, QUESTION_COUNT, QUIZ_FINGERPRINT};
 use std::fmt;
 
 const VERSION: &str = "q2";
@@ -153,24 +153,51 @@ impl Quiz {
 }
 
 /// The outcome of the last check this widget finished, kept so the timer and the product
-/// link can respect it after a reload (`c1:<outcome id>`). "Forget my answers" removes it;
-/// Restart keeps it until a new result replaces it.
+/// link can respect it after a reload (`c1:<outcome id>`, plus `+implant` when an implant
+/// answer applies under another result). "Forget my answers" removes it; Restart keeps it
+/// until a new result replaces it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LastCheck {
     pub outcome: Outcome,
+    /// An implant answer (hands only) applies under a more cautious result.
+    pub implant: bool,
 }
 
 impl LastCheck {
     const PREFIX: &'static str = "c1:";
+    const IMPLANT: &'static str = "+implant";
+
+    /// What a finished check leaves for the timer.
+    pub fn of(verdict: &Verdict) -> LastCheck {
+        let implant = verdict.outcome != Outcome::HandsOnly
+            && verdict.also.iter().any(|a| a.outcome == Outcome::HandsOnly);
+        LastCheck { outcome: verdict.outcome, implant }
+    }
 
     pub fn encode(&self) -> String {
-        [Self::PREFIX, self.outcome.id()].concat()
+        let implant = if self.implant { Self::IMPLANT } else { "" };
+        [Self::PREFIX, self.outcome.id(), implant].concat()
     }
 
     /// Anything but the exact form `encode` writes is refused (`None`).
     pub fn decode(text: &str) -> Option<LastCheck> {
-        let id = text.strip_prefix(Self::PREFIX)?;
-        Outcome::from_id(id).map(|outcome| LastCheck { outcome })
+        let rest = text.strip_prefix(Self::PREFIX)?;
+        let (id, implant) = match rest.strip_suffix(Self::IMPLANT) {
+            Some(id) => (id, true),
+            None => (rest, false),
+        };
+        let outcome = Outcome::from_id(id)?;
+        // Hands only is the implant result itself: `+implant` would say it twice.
+        if implant && outcome == Outcome::HandsOnly {
+            return None;
+        }
+        Some(LastCheck { outcome, implant })
+    }
+
+    /// Whether the timer may offer routines that need a shaking or electric massager: not
+    /// after an implant answer, whatever the result.
+    pub fn allows_massager(&self) -> bool {
+        self.outcome != Outcome::HandsOnly && !self.implant
     }
 
     /// Whether the timer should hold massage back until the reader confirms (any outcome
@@ -235,11 +262,28 @@ mod tests {
     #[test]
     fn the_last_check_round_trips_and_refuses_anything_else() {
         for outcome in Outcome::ALL {
-            let last = LastCheck { outcome };
+            let last = LastCheck { outcome, implant: false };
             assert_eq!(LastCheck::decode(&last.encode()), Some(last));
             assert_eq!(last.advises_against_massage(), !outcome.is_massage_ok());
+            assert_eq!(last.allows_massager(), outcome != Outcome::HandsOnly);
+            let implant = LastCheck { outcome, implant: true };
+            if outcome == Outcome::HandsOnly {
+                // Implied by the outcome: one canonical form only.
+                assert_eq!(LastCheck::decode(&implant.encode()), None);
+            } else {
+                assert_eq!(LastCheck::decode(&implant.encode()), Some(implant));
+                assert!(implant.encode().ends_with("+implant") && !implant.allows_massager());
+            }
         }
-        for bad in ["", "c1:", "c1:nope", "c2:emergency", "emergency", " c1:emergency", "c1:emergency "] {
+        // Written before `+implant` existed: still read, as no implant answer.
+        assert_eq!(
+            LastCheck::decode("c1:see-doctor-soon"),
+            Some(LastCheck { outcome: Outcome::SeeDoctorSoon, implant: false })
+        );
+        for bad in [
+            "", "c1:", "c1:nope", "c2:emergency", "emergency", " c1:emergency", "c1:emergency ",
+            "c1:+implant", "c1:emergency+implant+implant", "c1:emergency+Implant",
+        ] {
             assert_eq!(LastCheck::decode(bad), None, "{bad:?}");
         }
     }

@@ -27,7 +27,7 @@ pub fn summary(quiz: &Quiz, locale: Locale, number: &str, date: &str) -> Option<
     out.push_str(")\n");
     for also in &verdict.also {
         out.push_str("Also: ");
-        out.push_str(&text(also.outcome.info().title));
+        out.push_str(&text(also.outcome.also_title()));
         out.push('\n');
     }
 

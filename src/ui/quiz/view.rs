@@ -282,7 +282,7 @@ fn result(context: &Context, verdict: &Verdict) -> Html {
         let extra = also.advice.iter().map(|t| li(t));
         html! {
             <div class="mg-quiz-also">
-                <p class="mg-quiz-also-title">{ "Also: " }{ context.fill(also.outcome.info().title) }</p>
+                <p class="mg-quiz-also-title">{ "Also: " }{ context.fill(also.outcome.also_title()) }</p>
                 <ul>{ for also.reasons.iter().map(|t| li(t)) }{ for extra }</ul>
             </div>
         }

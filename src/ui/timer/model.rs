@@ -162,6 +162,8 @@ pub struct Model {
     pub needs_tap: bool,
     /// The reader used the keyboard in the timer: the "Space pauses" hint may show.
     pub keyboard: bool,
+    /// Routines that need a massager may be offered (not after an implant answer).
+    pub massager_ok: bool,
 }
 
 impl Model {
@@ -181,6 +183,7 @@ impl Model {
             has_voice: false,
             needs_tap: false,
             keyboard: false,
+            massager_ok: true,
         }
     }
 
@@ -206,6 +209,24 @@ impl Model {
                 {
                     self.choice.minutes = minutes;
                 }
+            }
+        }
+    }
+
+    /// Whether the picker offers `routine`: one that needs a massager only when the last
+    /// safety check found no implant.
+    pub fn offers(&self, routine: &Routine) -> bool {
+        self.massager_ok || !routine.device
+    }
+
+    /// Follows the last safety check: after an implant answer a routine that needs a
+    /// massager is not offered, and a choice of one (remembered or suggested) moves to the
+    /// first that needs none. A session already running is left as the reader started it.
+    pub fn allow_massager(&mut self, ok: bool) {
+        self.massager_ok = ok;
+        if !ok && self.session.is_none() && !self.offers(self.choice.routine()) {
+            if let Some(index) = routines().iter().position(|r| !r.device) {
+                self.choice = Choice::of(index);
             }
         }
     }
@@ -272,7 +293,9 @@ impl Model {
         let mut effects = Effects::default();
         self.now_ms = now_ms;
         let event = match action {
-            Action::PickRoutine(index) if self.session.is_none() && index < routines().len() => {
+            Action::PickRoutine(index)
+                if self.session.is_none() && routines().get(index).is_some_and(|r| self.offers(r)) =>
+            {
                 self.choice = Choice::of(index);
                 return effects;
             }
@@ -446,6 +469,29 @@ mod tests {
         assert_eq!(Model::new(None).choice.routine().id, "hands");
         assert_eq!(Model::new(Some("nonsense")).choice.minutes, 5);
         assert_eq!(model.screen(), Screen::Picker);
+    }
+
+    #[test]
+    fn after_an_implant_answer_no_massager_routine_is_offered_or_kept() {
+        let massager = routines().iter().position(|r| r.device).expect("a massager routine");
+        let hands = routines().iter().position(|r| !r.device).expect("a routine without one");
+        // Suggested (or remembered): moved to the first routine that needs no massager.
+        let mut model = Model::new(Some(routines()[massager].id));
+        model.allow_massager(false);
+        assert_eq!(model.choice, Choice::of(hands));
+        // Picking it is refused; picking one without a massager works.
+        model.update(Action::PickRoutine(massager), T0);
+        assert_eq!(model.choice.routine, hands);
+        assert!(!model.offers(&routines()[massager]) && model.offers(&routines()[hands]));
+        // Allowed again (the reader forgot the answers, or a new check found no implant).
+        model.allow_massager(true);
+        model.update(Action::PickRoutine(massager), T0);
+        assert_eq!(model.choice.routine, massager);
+        // A session already running is left as the reader started it.
+        let mut running = started(Choice::of(massager));
+        running.allow_massager(false);
+        assert_eq!(running.choice.routine, massager);
+        assert!(running.session.is_some());
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn picker(context: &Context) -> Html {
     } = context;
     let choice = model.choice;
     let routine = choice.routine();
-    let routine_cards = routines().iter().enumerate().map(|(index, option)| {
+    let routine_cards = routines().iter().enumerate().filter(|(_, option)| model.offers(option)).map(|(index, option)| {
         let suggested = *suggested == Some(option.id);
         card(
             drive,
@@ -171,6 +171,9 @@ fn picker(context: &Context) -> Html {
             <p class="mg-timer-intro">{ fresh(AttrValue::Static(intro), true) }</p>
             <fieldset class="mg-timer-field">
                 <legend>{ "Routine" }</legend>
+                if !model.massager_ok {
+                    { note(AttrValue::Static("Your safety check said: no shaking or electric massager until your implant team says it is safe. So only routines for your hands are shown."), false) }
+                }
                 <div class="mg-timer-cards">{ for routine_cards }</div>
             </fieldset>
             <fieldset class="mg-timer-field">
